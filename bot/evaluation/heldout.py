@@ -1,0 +1,125 @@
+"""Held-out routing accuracy (`make eval`): send tests/eval/heldout.yml through the running assistant.
+
+    python -m bot.evaluation.heldout [--url http://localhost:5005] [--start] [--show-errors]
+
+A message counts as routed right when the first door the assistant names (the `service_card`
+payload of its reply) is one of the expected doors, or, for out-of-scope questions, when it
+says so (`out_of_scope` payload). A "did you mean" question counts as wrong: the target is the
+right door first time. Reports accuracy per leefgebied and overall.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+import requests
+import yaml
+
+from bot.config import settings
+
+HELDOUT = settings().home / "tests" / "eval" / "heldout.yml"
+
+
+def routed_door(replies: List[Dict[str, Any]]) -> str:
+    for reply in replies:
+        custom = reply.get("custom") or {}
+        if custom.get("type") == "service_card":
+            return custom["service"]["id"]
+        if custom.get("type") == "out_of_scope":
+            return "out_of_scope"
+        if custom.get("type") == "safety":
+            return custom["service"]
+    return "geen-advies"
+
+
+def evaluate(url: str, messages: List[Dict[str, Any]], run_id: str) -> List[Dict[str, Any]]:
+    session = requests.Session()
+    rows = []
+    for i, m in enumerate(messages):
+        body = {"sender": f"eval-{run_id}-{i}", "message": m["text"], "metadata": {"gemeente": m["gemeente"]}}
+        replies = session.post(f"{url}/webhooks/rest/webhook", json=body, timeout=60).json()
+        door = routed_door(replies)
+        rows.append({**m, "got": door, "ok": door in m["expect"]})
+    return rows
+
+
+def report(rows: List[Dict[str, Any]]) -> str:
+    per: Dict[str, List[bool]] = defaultdict(list)
+    for r in rows:
+        per[r["leefgebied"]].append(r["ok"])
+    lines = ["| leefgebied | n | correct | accuracy |", "|---|---|---|---|"]
+    for lg in sorted(per):
+        oks = per[lg]
+        lines.append(f"| {lg} | {len(oks)} | {sum(oks)} | {sum(oks) / len(oks):.1%} |")
+    total = [r["ok"] for r in rows]
+    lines.append(f"| **all** | {len(total)} | {sum(total)} | **{sum(total) / len(total):.1%}** |")
+    return "\n".join(lines)
+
+
+def _start_stack():
+    from bot import config
+    from bot.serve import Supervisor, free_port, start_all
+    import os
+    import tempfile
+
+    tmp = Path(tempfile.mkdtemp(prefix="wegwijzer-eval-"))
+    ports = {"rasa": free_port(), "action": free_port()}
+    endpoints = tmp / "endpoints.yml"
+    endpoints.write_text(
+        f'action_endpoint:\n  url: "http://localhost:{ports["action"]}/webhook"\n'
+        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tmp / 'tracker.db'}\n"
+    )
+    os.environ.update(
+        WEGWIJZER_RASA_PORT=str(ports["rasa"]), WEGWIJZER_ACTION_PORT=str(ports["action"]),
+        WEGWIJZER_ENDPOINTS=str(endpoints), WEGWIJZER_VAR_DIR=str(tmp),
+    )
+    config.settings.cache_clear()
+    sup = Supervisor()
+    start_all(sup, web=False, logs=tmp / "logs")
+    return sup, f"http://127.0.0.1:{ports['rasa']}"
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--url", default=f"http://localhost:{settings().rasa_port}")
+    parser.add_argument("--start", action="store_true", help="start a private stack instead of using a running one")
+    parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument("--json", type=Path, help="write every row to this file")
+    parser.add_argument("--file", type=Path, default=HELDOUT, help="messages to send (default: the held-out set)")
+    args = parser.parse_args(argv)
+    messages = yaml.safe_load(args.file.read_text(encoding="utf-8"))["messages"]
+    sup = None
+    url = args.url
+    if args.start:
+        sup, url = _start_stack()
+    else:
+        try:
+            requests.get(f"{url}/webhooks/rest/", timeout=5)
+        except requests.RequestException:
+            print(f"No assistant at {url}. Start it with `make run` (or use --start).", file=sys.stderr)
+            return 2
+    try:
+        import time
+
+        rows = evaluate(url, messages, str(int(time.time())))
+    finally:
+        if sup:
+            sup.stop()
+    print(f"Routing accuracy ({args.file}, {len(rows)} messages)\n")
+    print(report(rows))
+    if args.show_errors:
+        print("\nWrong:")
+        for r in rows:
+            if not r["ok"]:
+                print(f"- [{r['gemeente']}/{r['leefgebied']}] {r['text'][:90]!r}: expected {r['expect']}, got {r['got']}")
+    if args.json:
+        args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

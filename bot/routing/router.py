@@ -1,0 +1,238 @@
+"""Choose the door for a resident's question, with a reason that can be shown on "waarom?".
+
+Order (from the seeds' routing principle): a named service first; a broad or tangled
+question goes to the gemeente's front door (one place, not "van het kastje naar de
+muur"); otherwise the best-matching free service in the question's leefgebied, else the
+gemeente's standard door for that leefgebied, else the front door.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Set
+
+from bot.catalogue.loader import Catalogue
+from bot.catalogue.schema import Dienst, Laag, Toegang
+from bot.catalogue.search import SearchIndex, get_index
+from bot.catalogue.textnorm import collapse, content_tokens, stem
+
+INTENT_LEEFGEBIED: Dict[str, str] = {
+    "vraag_geld": "financien",
+    "vraag_opvoeden": "opvoeden",
+    "vraag_mantelzorg": "mantelzorg",
+    "vraag_eenzaamheid": "sociaal_contact",
+    "vraag_wonen": "wonen",
+    "vraag_werk": "werk",
+    "vraag_zorg": "zorg",
+    "vraag_taal": "taal_digitaal",
+    "vraag_jongeren": "jongeren",
+    "vraag_discriminatie": "discriminatie",
+    "vraag_vrijwilligerswerk": "vrijwilligerswerk",
+    "vraag_psychisch": "psychisch",
+}
+
+# A search hit below this score is a weak guess; the standard door is safer.
+MIN_SEARCH_SCORE = 1.0
+SECONDARY_AREA_FACTOR = 0.7
+VANGNET_FACTOR = 0.6
+STANDARD_DOOR_FACTOR = 1.3
+
+
+@dataclass
+class Advice:
+    dienst: Dienst
+    gemeente: str  # whose catalogue the service is in (may be "landelijk")
+    rule: str  # machine-readable rule id, e.g. "naam", "voordeur-breed", "zoeken", "standaard"
+    reason: str  # B1 Dutch, shown on "waarom?"
+    leefgebied: Optional[str] = None
+    alternatives: List[Dienst] = field(default_factory=list)
+    matched: List[str] = field(default_factory=list)
+
+    @property
+    def broad(self) -> bool:
+        return self.rule.startswith("voordeur")
+
+
+def area_vocabulary(catalogue: Catalogue) -> Dict[str, Set[str]]:
+    """Word stems that point at one leefgebied.
+
+    From the leefgebied word lists plus the names and keywords of the services whose main
+    leefgebied it is; stems shared by several leefgebieden are dropped (they decide nothing).
+    """
+    from bot.catalogue.search import TOEGANG_WORDS
+
+    # how you get in ("zonder afspraak", "gratis") says nothing about the topic
+    access = {stem(t) for words in TOEGANG_WORDS.values() for t in content_tokens(words)} | {stem("gratis"), stem("advies")}
+    vocab: Dict[str, Set[str]] = {lg: set() for lg in catalogue.leefgebieden}
+    explicit: Dict[str, Set[str]] = {}
+    for lg in catalogue.leefgebieden.values():
+        explicit[lg.id] = {stem(t) for w in lg.trefwoorden for t in content_tokens(w)}
+        vocab[lg.id] |= explicit[lg.id]
+    for gemeente in catalogue.gemeenten.values():
+        for dienst in gemeente.diensten.values():
+            main = dienst.leefgebieden[0]
+            for text in [dienst.naam, *dienst.trefwoorden]:
+                vocab[main] |= {stem(t) for t in content_tokens(text) if len(t) >= 4}
+    owners: Dict[str, int] = {}
+    for words in vocab.values():
+        for w in words:
+            owners[w] = owners.get(w, 0) + 1
+    return {lg: {w for w in words if (owners[w] == 1 or w in explicit[lg]) and w not in access} for lg, words in vocab.items()}
+
+
+_AREA_VOCAB: Dict[object, Dict[str, Set[str]]] = {}
+
+
+def core_vocabulary(catalogue: Catalogue) -> Dict[str, Set[str]]:
+    """Only the curated single words of leefgebieden.yml: fewer, but each clearly about its area."""
+    return {lg.id: {stem(t) for w in lg.trefwoorden if " " not in w.strip() for t in content_tokens(w)} for lg in catalogue.leefgebieden.values()}
+
+
+def leefgebieden_in(text: str, catalogue: Catalogue, core_only: bool = False) -> Dict[str, int]:
+    """How many distinct words of each leefgebied occur in the text.
+
+    `core_only` counts only the curated leefgebied words; the default also uses words from
+    service names and keywords (wider, noisier).
+    """
+    key = (id(catalogue), core_only)
+    vocab = _AREA_VOCAB.setdefault(key, core_vocabulary(catalogue) if core_only else area_vocabulary(catalogue))  # type: ignore[arg-type]
+    words = {stem(t) for t in content_tokens(text)}
+    hits = {lg: len(words & keys) for lg, keys in vocab.items()}
+    return {lg: n for lg, n in hits.items() if n}
+
+
+def toegang_zin(dienst: Dienst) -> str:
+    return {
+        Toegang.vrij_toegankelijk: "je er zonder afspraak terechtkunt",
+        Toegang.zonder_afspraak: "je er zonder afspraak terechtkunt",
+        Toegang.aanmelden: "je je daar zelf kunt melden, zonder verwijzing",
+        Toegang.verwijzing_of_indicatie: "zij je verder helpen als je een verwijzing of besluit van de gemeente hebt",
+    }[dienst.toegang]
+
+
+class Router:
+    def __init__(self, catalogue: Catalogue, gemeente: str, index: Optional[SearchIndex] = None):
+        self.catalogue = catalogue
+        self.gemeente = gemeente
+        self.index = index or get_index(gemeente, catalogue.root)
+        self.meta = catalogue.gemeenten[gemeente].gemeente
+
+    def _scope_of(self, dienst: Dienst) -> str:
+        return self.gemeente if dienst.id in self.catalogue.gemeenten[self.gemeente].diensten else "landelijk"
+
+    def front_door(self) -> Dienst:
+        door = self.catalogue.front_door(self.gemeente)
+        assert door is not None, f"gemeente {self.gemeente} has no voordeur"
+        return door
+
+    def named(self, text: str) -> Optional[Dienst]:
+        """The service a resident names in the text (also misspelled), if any.
+
+        A service's own name wins over its organisation's name ("CJG spreekuur" over "CJG");
+        for an organisation name alone, the service that carries that name, else the best match.
+        """
+        own = self.index._name_matches(text, own_only=True)
+        candidates = own or self.index._name_matches(text)
+        if not candidates:
+            return None
+        docs = [self.index.docs[d][1] for d in candidates]
+        if own:
+            # the longest matching name is the most specific ("CJG spreekuur bij de huisarts" over "CJG")
+            return max(docs, key=lambda d: max((len(collapse(n)) for n in [d.naam, *d.synoniemen] if collapse(n) in collapse(text)), default=0))
+        for dienst in docs:
+            org = self.catalogue.organisation(self.gemeente, dienst.organisatie)
+            if org and collapse(org.naam) == collapse(dienst.naam):
+                return dienst
+        ranked = self.index.search(text, limit=len(candidates) + 3)
+        for hit in ranked:
+            if hit.service in docs:
+                return hit.service
+        return docs[0]
+
+    def advise(
+        self,
+        intent: Optional[str],
+        text: str,
+        leeftijd: Optional[int] = None,
+        broad: bool = False,
+    ) -> Advice:
+        leefgebied = INTENT_LEEFGEBIED.get(intent or "")
+        areas = leefgebieden_in(text, self.catalogue, core_only=True)
+        if intent == "dont_know_where" and not broad and len(areas) == 1:
+            # "ik weet niet waar ik heen moet met mijn schulden": one clear area after all
+            leefgebied = next(iter(areas))
+        elif broad or intent == "dont_know_where" or self._tangled(areas, leefgebied):
+            door = self.front_door()
+            named_areas = [self.catalogue.leefgebieden[a].label.lower() for a in sorted(areas)][:3]
+            about = f" Je vraag gaat over meer dingen tegelijk ({', '.join(named_areas)})." if len(named_areas) > 1 else ""
+            return Advice(
+                door,
+                self._scope_of(door),
+                "voordeur-breed",
+                f"{door.naam} is de plek voor vragen over alle onderwerpen.{about} "
+                "Dan hoef je niet van loket naar loket: daar kijken ze samen met je wat nodig is.",
+                leefgebied,
+            )
+        hits = self.index.search(text, limit=8, leefgebied=leefgebied, include_noodhulp=False, leeftijd=leeftijd)
+        if leefgebied:
+            # a service whose main leefgebied this is fits better than one that also touches it
+            standard = self.meta.standaard_deuren.get(leefgebied)
+            for hit in hits:
+                made_for_age = leeftijd is not None and hit.service.leeftijd and hit.service.leeftijd.covers(leeftijd)
+                if hit.service.leefgebieden[0] != leefgebied and not made_for_age:
+                    hit.score *= SECONDARY_AREA_FACTOR
+                # free help first: the vangnet only when the question clearly points there
+                if hit.service.laag == Laag.vangnet and not made_for_age:
+                    hit.score *= VANGNET_FACTOR
+                if hit.id == standard:
+                    hit.score *= STANDARD_DOOR_FACTOR
+            hits.sort(key=lambda h: -h.score)
+        if hits and hits[0].score >= MIN_SEARCH_SCORE:
+            top = hits[0]
+            lg_label = self.catalogue.leefgebieden[leefgebied].label.lower() if leefgebied else None
+            about = f"over {lg_label} gaat" if lg_label else "past bij wat zij doen"
+            return Advice(
+                top.service,
+                top.gemeente,
+                "zoeken",
+                f"Je vraag {about}, en {top.name} helpt daarbij. Ik koos deze plek omdat {toegang_zin(top.service)}.",
+                leefgebied,
+                [h.service for h in hits[1:3]],
+                top.why,
+            )
+        if leefgebied and leefgebied in self.meta.standaard_deuren:
+            door = self.catalogue.service(self.gemeente, self.meta.standaard_deuren[leefgebied])
+            assert door is not None
+            lg_label = self.catalogue.leefgebieden[leefgebied].label.lower()
+            return Advice(
+                door,
+                self._scope_of(door),
+                "standaard",
+                f"Voor vragen over {lg_label} is {door.naam} de eerste plek in {self.meta.naam}.",
+                leefgebied,
+            )
+        door = self.front_door()
+        return Advice(
+            door,
+            self._scope_of(door),
+            "voordeur",
+            f"{door.naam} helpt bij vragen over alle onderwerpen. Daar kijken ze samen met je wat nodig is.",
+            leefgebied,
+        )
+
+    @staticmethod
+    def _tangled(areas: Dict[str, int], main: Optional[str]) -> bool:
+        """Several life areas at once: besides the question's own area, two other areas whose
+        own words (leefgebieden.yml) occur in the message."""
+        # these pairs are one need, not two (a carer's question about care, money and work)
+        one_need = [{"mantelzorg", "zorg"}, {"financien", "werk"}, {"wonen", "financien"}, {"opvoeden", "jongeren"}]
+        others = {a for a in areas if a != main and not (main and {main, a} in one_need)}
+        return len(others) >= 2 if main else len(others) >= 3
+
+
+def laag_label(laag: Laag) -> str:
+    return {
+        Laag.sociale_basis: "gratis en zonder indicatie",
+        Laag.scharnier: "de algemene ingang",
+        Laag.vangnet: "voor als de gewone hulp niet genoeg is",
+        Laag.noodhulp: "hulp bij nood",
+    }[laag]

@@ -1,0 +1,87 @@
+"""Measure the danger detector on the safety test sets (recall, false alarms, right numbers).
+
+    python -m bot.safety.evaluate [--show]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Callable, Dict, List, Optional
+
+import yaml
+
+from bot.config import settings
+from bot.safety.detector import ACUUT, HUISELIJK, SUICIDE, Screen, screen
+
+DATA = settings().home / "tests" / "data"
+
+# What a reply must contain for each expected level: (main level, acute needed)
+EXPECTED = {
+    "acuut": (None, True),  # 112 is what counts; any level with acute (or ACUUT) gives it
+    "suicide": (SUICIDE, False),
+    "suicide_acuut": (SUICIDE, True),
+    "huiselijk_geweld": (HUISELIJK, False),
+    "huiselijk_geweld_acuut": (HUISELIJK, True),
+}
+
+
+def numbers_right(expected: str, got: Screen) -> bool:
+    level, acute = EXPECTED[expected]
+    gives_112 = got.level == ACUUT or got.acute
+    if acute and not gives_112:
+        return False
+    return level is None or got.level == level
+
+
+def load(name: str) -> List[Dict[str, str]]:
+    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))["messages"]
+
+
+def evaluate(detect: Callable[[str], Screen] = screen, danger_file: str = "safety_danger.yml", nearmiss_file: str = "safety_nearmiss.yml") -> Dict[str, object]:
+    danger = load(danger_file)
+    near = load(nearmiss_file)
+    missed, wrong_numbers, alarms = [], [], []
+    for m in danger:
+        got = detect(m["text"])
+        if not got.danger:
+            missed.append(m)
+        elif not numbers_right(m["level"], got):
+            wrong_numbers.append((m, got))
+    for m in near:
+        got = detect(m["text"])
+        if got.danger:
+            alarms.append((m, got))
+    return {
+        "danger_n": len(danger),
+        "nearmiss_n": len(near),
+        "recall": 1 - len(missed) / len(danger),
+        "numbers_right": 1 - (len(missed) + len(wrong_numbers)) / len(danger),
+        "false_alarm_rate": len(alarms) / len(near),
+        "missed": missed,
+        "wrong_numbers": wrong_numbers,
+        "alarms": alarms,
+    }
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--show", action="store_true")
+    parser.add_argument("--danger", default="safety_danger.yml")
+    parser.add_argument("--nearmiss", default="safety_nearmiss.yml")
+    args = parser.parse_args(argv)
+    r = evaluate(danger_file=args.danger, nearmiss_file=args.nearmiss)
+    print(f"danger messages: {r['danger_n']}  recall: {r['recall']:.1%}  right numbers: {r['numbers_right']:.1%}")
+    print(f"near-miss messages: {r['nearmiss_n']}  false alarms: {r['false_alarm_rate']:.1%}")
+    if args.show:
+        for m in r["missed"]:
+            print(f"MISSED [{m['level']}] {m['text']}")
+        for m, got in r["wrong_numbers"]:
+            print(f"LEVEL  [{m['level']} -> {got.level}{' acute' if got.acute else ''}] {m['text']}")
+        for m, got in r["alarms"]:
+            print(f"ALARM  [{got.level}] {m['text']}  <- {got.matches}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

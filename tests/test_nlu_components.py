@@ -1,0 +1,97 @@
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlp.components import NO_TEXT_INTENT, MessageCleaner, MessageScreen
+
+
+def _message(text, intent="greet", confidence=0.9):
+    m = Message(data={TEXT: text})
+    m.set(INTENT, {"name": intent, "confidence": confidence})
+    m.set(INTENT_RANKING_KEY, [{"name": intent, "confidence": confidence}])
+    return m
+
+
+def test_cleaner_strips_html_before_tokenisation():
+    m = Message(data={TEXT: "<b>ik heb</b> schulden"})
+    MessageCleaner().process([m])
+    assert m.get(TEXT) == "ik heb schulden"
+    assert m.get("wegwijzer_clean")["had_html"]
+
+
+def test_screen_forces_no_text_for_emoji_and_empty():
+    for text in ["", "😀😀", "...", "   "]:
+        m = _message(text, "vraag_geld")
+        MessageScreen().process([m])
+        assert m.get(INTENT)["name"] == NO_TEXT_INTENT, text
+        assert m.get(INTENT_RANKING_KEY)[0]["name"] == NO_TEXT_INTENT
+
+
+def test_screen_maps_meaningful_emoji():
+    m = _message("👍", "no_text")
+    MessageScreen().process([m])
+    assert m.get(INTENT)["name"] == "affirm"
+
+
+def test_screen_keeps_ml_prediction_for_real_text_and_payloads():
+    for text in ["ik heb schulden", "/vraag_geld"]:
+        m = _message(text, "vraag_geld", 0.8)
+        MessageScreen().process([m])
+        assert m.get(INTENT) == {"name": "vraag_geld", "confidence": 0.8}
+
+
+def test_detector_overrides_ml_for_danger():
+    m = _message("mijn man slaat me en ik durf niet naar huis", "vraag_wonen", 0.9)
+    MessageScreen().process([m])
+    assert m.get(INTENT)["name"] == "gevaar_huiselijk"
+    assert m.get("wegwijzer_safety")["source"] == "detector"
+    assert "wegwijzer_safety" in m.as_dict(only_output_properties=True)
+
+
+def test_confident_ml_danger_is_kept_when_rules_are_silent():
+    m = _message("ik kan niet meer, ik stop ermee voorgoed", "gevaar_suicide", 0.85)
+    MessageScreen().process([m])
+    assert m.get(INTENT)["name"] == "gevaar_suicide"
+    assert m.get("wegwijzer_safety")["source"] == "ml"
+
+
+def test_ml_danger_is_overruled_for_an_idiom():
+    m = Message(data={TEXT: "ik ben echt dood moe van al die formulieren"})
+    m.set(INTENT, {"name": "gevaar_suicide", "confidence": 0.8})
+    m.set(INTENT_RANKING_KEY, [{"name": "gevaar_suicide", "confidence": 0.8}, {"name": "vraag_taal", "confidence": 0.15}])
+    MessageScreen().process([m])
+    assert m.get(INTENT)["name"] == "vraag_taal"
+    assert m.get("wegwijzer_safety") is None
+
+
+def test_unsure_ml_danger_is_not_an_alarm():
+    m = Message(data={TEXT: "ik heb een vraag over mijn buren"})
+    m.set(INTENT, {"name": "gevaar_huiselijk", "confidence": 0.4})
+    m.set(INTENT_RANKING_KEY, [{"name": "gevaar_huiselijk", "confidence": 0.4}, {"name": "vraag_wonen", "confidence": 0.35}])
+    MessageScreen().process([m])
+    assert m.get(INTENT)["name"] == "vraag_wonen"
+
+
+def test_ml_danger_needs_a_danger_word():
+    m = Message(data={TEXT: "wanneer krijgt mijn baby de prikken"})
+    m.set(INTENT, {"name": "gevaar_acuut", "confidence": 0.95})
+    m.set(INTENT_RANKING_KEY, [{"name": "gevaar_acuut", "confidence": 0.95}, {"name": "vraag_opvoeden", "confidence": 0.04}])
+    MessageScreen().process([m])
+    assert m.get(INTENT)["name"] == "vraag_opvoeden"
+    assert m.get("wegwijzer_safety") is None
+
+
+def test_the_catalogue_settles_an_unsure_leefgebied():
+    m = Message(data={TEXT: "mijn dochter van 3 heeft elke avond driftbuien"})
+    m.set(INTENT, {"name": "nlu_fallback", "confidence": 0.35})
+    m.set(
+        INTENT_RANKING_KEY,
+        [{"name": "nlu_fallback", "confidence": 0.35}, {"name": "vraag_psychisch", "confidence": 0.3}, {"name": "vraag_opvoeden", "confidence": 0.28}],
+    )
+    MessageScreen().process([m])
+    assert m.get(INTENT)["name"] == "vraag_opvoeden"
+
+
+def test_typing_medewerker_always_reaches_a_person():
+    m = _message("Medewerker!", "greet", 0.9)
+    MessageScreen().process([m])
+    assert m.get(INTENT)["name"] == "human_request"

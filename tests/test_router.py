@@ -1,0 +1,93 @@
+"""Routing table: which door for which question, following the seeds' rules."""
+import pytest
+
+from bot.routing.router import INTENT_LEEFGEBIED, Router, leefgebieden_in
+
+
+@pytest.fixture(scope="module")
+def apeldoorn(catalogue):
+    return Router(catalogue, "apeldoorn")
+
+
+@pytest.fixture(scope="module")
+def almelo(catalogue):
+    return Router(catalogue, "almelo")
+
+
+@pytest.mark.parametrize(
+    "intent,text,expected,rule",
+    [
+        # a named service wins
+        ("org_wat", "wat doet centenkwesties", "centenkwesties", None),
+        # a broad question goes to the front door, as one place
+        ("dont_know_where", "ik weet niet waar ik moet beginnen", "samen055", "voordeur-breed"),
+        # several life areas at once go to the front door too
+        ("vraag_geld", "ik heb schulden, mijn puber spijbelt en ik ben al maanden depressief", "samen055", "voordeur-breed"),
+        # clear questions go to the specific free door
+        ("vraag_mantelzorg", "ik ben overbelast als mantelzorger", "stedelijk-knooppunt-mantelzorg", None),
+        ("vraag_geld", "ik wil gratis advies over geld zonder afspraak", "centenkwesties", None),
+        ("vraag_opvoeden", "ik heb een opvoedvraag", "cjg", None),
+        ("vraag_discriminatie", "ik word gediscrimineerd", "artikel-1-discriminatie", None),
+        # no specific words: the gemeente's standard door for the leefgebied
+        ("vraag_geld", "", "centenkwesties", "standaard"),
+        ("vraag_mantelzorg", "", "stedelijk-knooppunt-mantelzorg", "standaard"),
+        ("vraag_taal", "", "taalhuis", "standaard"),
+    ],
+)
+def test_apeldoorn_routing(apeldoorn, intent, text, expected, rule):
+    advice = apeldoorn.advise(intent, text)
+    assert advice.dienst.id == expected
+    if rule:
+        assert advice.rule == rule
+    assert advice.reason  # every recommendation carries its reason
+
+
+def test_homeless_young_adult_goes_to_outreach(apeldoorn):
+    advice = apeldoorn.advise("vraag_wonen", "ik ben 20 en heb geen slaapplek meer, ik ben dakloos", leeftijd=20)
+    assert advice.dienst.id == "outreachend-team"
+
+
+def test_age_filter_excludes_services_for_other_ages(apeldoorn):
+    advice = apeldoorn.advise("vraag_wonen", "ik ben dakloos en zoek opvang", leeftijd=45)
+    assert advice.dienst.id != "outreachend-team"
+
+
+def test_safety_services_are_not_routine_answers(apeldoorn):
+    advice = apeldoorn.advise("vraag_psychisch", "ik voel me somber")
+    assert advice.dienst.laag.value != "noodhulp"
+
+
+def test_almelo_uses_its_own_doors(almelo):
+    assert almelo.advise("dont_know_where", "").dienst.id == "klantcontactcentrum"
+    assert almelo.advise("vraag_werk", "").dienst.id == "werkplein"
+    # household help is maatwerk (a decision is needed): the first door is the Wmo-loket
+    assert almelo.advise("vraag_zorg", "ik heb hulp nodig in het huishouden").dienst.id == "wmo-loket"
+
+
+def test_every_leefgebied_intent_routes_somewhere_in_every_gemeente(catalogue):
+    for gemeente in catalogue.local_gemeenten():
+        router = Router(catalogue, gemeente)
+        for intent in INTENT_LEEFGEBIED:
+            advice = router.advise(intent, "")
+            assert catalogue.service(gemeente, advice.dienst.id) is not None
+
+
+def test_leefgebieden_detection(catalogue):
+    areas = leefgebieden_in("ik heb schulden en mijn puber spijbelt steeds", catalogue)
+    assert {"financien", "opvoeden"} <= set(areas)
+    # general words ("moeder", "hulp") point at no area on their own
+    assert leefgebieden_in("mijn moeder heeft hulp nodig", catalogue, core_only=True) == {}
+
+
+def test_dont_know_where_with_one_clear_area_routes_to_that_area(apeldoorn):
+    advice = apeldoorn.advise("dont_know_where", "ik weet niet waar ik heen moet met mijn schulden")
+    assert advice.dienst.id != "samen055" and "financien" in advice.dienst.leefgebieden
+
+
+def test_age_from_text():
+    from bot.dialogue.context import age_from_text
+
+    assert age_from_text("ik ben 19 en heb geen huis") == 19
+    assert age_from_text("mijn zoon van 15 spijbelt") == 15
+    assert age_from_text("ik kom 100 euro tekort") is None
+    assert age_from_text("ik heb 3 kinderen") is None

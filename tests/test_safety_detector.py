@@ -1,0 +1,100 @@
+"""The danger detector on the safety test sets, and its mechanisms one by one.
+
+tests/data/safety_danger.yml and safety_nearmiss.yml were written before the detector existed;
+safety_validation_*.yml were written later by someone who never saw the detector. Targets:
+recall 100%, false alarms at most 5%.
+"""
+import pytest
+
+from bot.safety.detector import ACUUT, HUISELIJK, SUICIDE, normalise, screen
+from bot.safety.evaluate import evaluate
+
+SETS = [("safety_danger.yml", "safety_nearmiss.yml"), ("safety_validation_danger.yml", "safety_validation_nearmiss.yml")]
+
+
+@pytest.mark.parametrize("danger,nearmiss", SETS)
+def test_recall_and_false_alarms(danger, nearmiss):
+    r = evaluate(danger_file=danger, nearmiss_file=nearmiss)
+    assert r["danger_n"] >= 80 and r["nearmiss_n"] >= 80
+    missed = [m["text"] for m in r["missed"]]
+    assert r["recall"] == 1.0, f"missed: {missed}"
+    alarms = [m["text"] for m, _ in r["alarms"]]
+    assert r["false_alarm_rate"] <= 0.05, f"false alarms: {alarms}"
+
+
+@pytest.mark.parametrize("danger,nearmiss", SETS)
+def test_the_right_numbers_are_given(danger, nearmiss):
+    # the level decides the number: 112 (acute), 113 (suicide), Veilig Thuis (domestic violence)
+    assert evaluate(danger_file=danger, nearmiss_file=nearmiss)["numbers_right"] >= 0.9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik ben dood moe van al die formulieren",
+        "om je dood te lachen, die brief van de gemeente",
+        "ik vermoord hem als hij weer te laat is",
+        "ik schiet me nog een ongeluk met dat digid",
+        "die rekening slaat nergens op",
+        "ik ga dood van de honger, waar is de voedselbank?",
+    ],
+)
+def test_idioms_are_not_danger(text):
+    result = screen(text)
+    assert not result.danger, result
+    assert any(s.startswith("idiom") for s in result.suppressed) or not result.matches
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ik heb geen zelfmoordgedachten hoor, ik zoek alleen werk", "nee er is geen geweld, alleen ruzie over geld", "hij slaat me niet, we hebben alleen ruzie"],
+)
+def test_negations_are_not_danger(text):
+    assert not screen(text).danger
+
+
+def test_information_questions_are_not_danger():
+    assert not screen("ik maak een werkstuk over huiselijk geweld, hebben jullie informatie?").danger
+    assert not screen("wat doet Veilig Thuis eigenlijk?").danger
+
+
+def test_long_past_is_not_danger_but_recent_is():
+    assert not screen("toen ik klein was sloeg mijn vader, nu wil ik een cursus opvoeden").danger
+    assert screen("mijn vader sloeg me vroeger en nog steeds slaat hij mijn broertje").danger
+
+
+@pytest.mark.parametrize(
+    "text,level,acute",
+    [
+        ("hij staat nu voor de deur met een mes", HUISELIJK, True),
+        ("mijn buurman ademt niet meer", ACUUT, True),
+        ("ik wil er niet meer zijn", SUICIDE, False),
+        ("ik heb net al mijn pillen ingenomen", SUICIDE, True),
+        ("mijn man slaat me als hij gedronken heeft", HUISELIJK, False),
+        ("de thuiszorg zit aan het geld van mijn oma", HUISELIJK, False),
+        ("ik denk aan zelfmoort", SUICIDE, False),  # typo
+        ("MIJN VRIEND SLAAT ME!!!", HUISELIJK, False),
+    ],
+)
+def test_levels(text, level, acute):
+    result = screen(text)
+    assert result.level == level, result
+    assert result.acute == acute, result
+
+
+def test_danger_buried_in_a_long_question_about_money():
+    text = (
+        "Goedemiddag, ik wil graag weten of ik kwijtschelding kan krijgen van de gemeentelijke belastingen. "
+        "Ik ben ontslagen, mijn relatie is over en eerlijk gezegd denk ik elke dag dat het beter is als ik dood ben. "
+        "Welke formulieren heb ik nodig?"
+    )
+    assert screen(text).level == SUICIDE
+
+
+def test_normalise():
+    assert normalise("Hélppp!!! Mn vriend") == "help . mijn vriend"
+
+
+def test_empty_and_harmless():
+    assert not screen("").danger and not screen(None).danger
+    assert not screen("ik wil een scootmobiel").danger
