@@ -174,6 +174,9 @@ class Router:
             )
         hits = self.index.search(text, limit=8, leefgebied=leefgebied, include_noodhulp=False, leeftijd=leeftijd)
         if leefgebied:
+            # one clear area: its own door, not the all-round front door (that is for tangled questions)
+            front = self.front_door().id
+            hits = [h for h in hits if h.id != front]
             # a service whose main leefgebied this is fits better than one that also touches it
             standard = self.meta.standaard_deuren.get(leefgebied)
             for hit in hits:
