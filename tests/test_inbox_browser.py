@@ -23,11 +23,13 @@ def test_login_claim_reply(servers, browser):
     assert "/login" in page.url  # not logged in: to the login page
     page.fill("#username", "medewerker")
     page.fill("#password", "verkeerd")
-    page.keyboard.press("Enter")
-    page.wait_for_selector("[role=alert]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("[role=alert]").count() == 1  # wrong password: told so, still on the login page
+    page.fill("#username", "medewerker")
     page.fill("#password", "test-wachtwoord")
-    page.keyboard.press("Enter")
-    page.wait_for_url("**/inbox")
+    with page.expect_navigation(url="**/inbox"):
+        page.click("button[type=submit]")
     page.click(f"text={ticket_id}")
     page.wait_for_selector("#claim")
     page.click("#claim")

@@ -31,18 +31,24 @@ def stems(text: str) -> str:
     return " ".join(stem(t) for t in tokens(text))
 
 
-def build_pipeline(c: float = 0.5, seed: int = 42) -> Any:
-    from sklearn.calibration import CalibratedClassifierCV
+def build_features() -> Any:
+    """Character 2-5-grams (typos, compounds) plus stemmed word 1-2-grams."""
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.pipeline import make_pipeline, make_union
-    from sklearn.svm import LinearSVC
+    from sklearn.pipeline import make_union
 
-    features = make_union(
+    return make_union(
         TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, preprocessor=fold),
         TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, preprocessor=stems, token_pattern=r"\S+"),
     )
+
+
+def build_pipeline(c: float = 0.5, seed: int = 42) -> Any:
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.pipeline import make_pipeline
+    from sklearn.svm import LinearSVC
+
     svm = LinearSVC(C=c, class_weight="balanced", random_state=seed)
-    return make_pipeline(features, CalibratedClassifierCV(svm, cv=3))
+    return make_pipeline(build_features(), CalibratedClassifierCV(svm, cv=3))
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)

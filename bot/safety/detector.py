@@ -320,20 +320,6 @@ DV_PATTERNS = [
     r"\bpaspoort\b.{0,60}\b(?:geen loon|slaap|afgepakt|ingenomen|heeft de baas|baas heeft)|\bbaas heeft mijn paspoort\b",
     r"\bberichten\b.{0,60}\b(?:niet (?:aan|tegen) (?:mijn )?ouders (?:vertel|zeggen)|alleen bij hem)",
 ]
-@dataclass
-class Screen:
-    level: Optional[str] = None  # ACUUT, SUICIDE, HUISELIJK or None
-    acute: bool = False
-    matches: List[str] = field(default_factory=list)
-    suppressed: List[str] = field(default_factory=list)  # why a match was dropped (idiom, negation, info, past)
-
-    @property
-    def danger(self) -> bool:
-        return self.level is not None
-
-    def as_dict(self) -> dict:
-        return {"level": self.level, "acute": self.acute, "matches": self.matches, "suppressed": self.suppressed}
-
 
 def _compile(patterns: List[str]) -> List[Pattern[str]]:
     return [re.compile(p) for p in patterns]

@@ -34,8 +34,41 @@ def numbers_right(expected: str, got: Screen) -> bool:
     return level is None or got.level == level
 
 
+HOLDOUT = settings().home / "tests" / "eval" / "safety_holdout.yml"
+HOLDOUT_LEVEL = {"acuut": "acuut", "suicide": "suicide", "huiselijk": "huiselijk_geweld"}
+
+
 def load(name: str) -> List[Dict[str, str]]:
+    if name.startswith("holdout:"):
+        # the final hold-out set, written once and never used for tuning
+        data = yaml.safe_load(HOLDOUT.read_text(encoding="utf-8"))
+        if name == "holdout:danger":
+            return [{"text": m["text"], "level": HOLDOUT_LEVEL[m["level"]]} for m in data["danger"]]
+        return [{"text": m["text"]} for m in data["near_miss"]]
     return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))["messages"]
+
+
+def nlu_detector(model: Optional[str] = None) -> Callable[[str], Screen]:
+    """The whole NLU screen as residents meet it: detector plus classifier (MessageScreen)."""
+    import asyncio
+
+    from rasa.core.agent import Agent
+
+    from bot.evaluation.offline import latest_model
+
+    agent = Agent.load(model or latest_model())
+    loop = asyncio.new_event_loop()
+
+    def detect(text: str) -> Screen:
+        parse = loop.run_until_complete(agent.parse_message(text))
+        info = parse.get("wegwijzer_safety") or {}
+        intent = parse["intent"]["name"]
+        level = info.get("level") or {"gevaar_acuut": ACUUT, "gevaar_suicide": SUICIDE, "gevaar_huiselijk": HUISELIJK}.get(intent)
+        if not intent.startswith("gevaar_"):
+            level = None
+        return Screen(level=level, acute=bool(info.get("acute")) or level == ACUUT, matches=info.get("matches", []))
+
+    return detect
 
 
 def evaluate(detect: Callable[[str], Screen] = screen, danger_file: str = "safety_danger.yml", nearmiss_file: str = "safety_nearmiss.yml") -> Dict[str, object]:
@@ -69,8 +102,12 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--show", action="store_true")
     parser.add_argument("--danger", default="safety_danger.yml")
     parser.add_argument("--nearmiss", default="safety_nearmiss.yml")
+    parser.add_argument("--holdout", action="store_true", help="the final hold-out set (tests/eval/safety_holdout.yml)")
+    parser.add_argument("--nlu", action="store_true", help="measure the trained NLU (detector + classifier), not the detector alone")
     args = parser.parse_args(argv)
-    r = evaluate(danger_file=args.danger, nearmiss_file=args.nearmiss)
+    if args.holdout:
+        args.danger, args.nearmiss = "holdout:danger", "holdout:near_miss"
+    r = evaluate(nlu_detector() if args.nlu else screen, danger_file=args.danger, nearmiss_file=args.nearmiss)
     print(f"danger messages: {r['danger_n']}  recall: {r['recall']:.1%}  right numbers: {r['numbers_right']:.1%}")
     print(f"near-miss messages: {r['nearmiss_n']}  false alarms: {r['false_alarm_rate']:.1%}")
     if args.show:

@@ -174,7 +174,7 @@ async def login_page(request: Request) -> HTTPResponse:
 async def login(request: Request) -> HTTPResponse:
     result = get_store().login(request.form.get("username", ""), request.form.get("password", ""))
     if not result:
-        return render("login.html", status=401, error="Gebruikersnaam of wachtwoord klopt niet.")
+        return render("login.html", http_status=401, error="Gebruikersnaam of wachtwoord klopt niet.")
     resp = response.redirect("/inbox")
     resp.cookies[COOKIE] = result["session"]
     resp.cookies[COOKIE]["httponly"] = True

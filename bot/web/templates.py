@@ -13,5 +13,5 @@ def env() -> Environment:
     return Environment(loader=PackageLoader("bot.web", "templates"), autoescape=select_autoescape(["html"]))
 
 
-def render(name: str, status: int = 200, **context: Any) -> response.HTTPResponse:
-    return response.html(env().get_template(name).render(**context), status=status)
+def render(name: str, http_status: int = 200, **context: Any) -> response.HTTPResponse:
+    return response.html(env().get_template(name).render(**context), status=http_status)
