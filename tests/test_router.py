@@ -60,8 +60,12 @@ def test_safety_services_are_not_routine_answers(apeldoorn):
 def test_almelo_uses_its_own_doors(almelo):
     assert almelo.advise("dont_know_where", "").dienst.id == "klantcontactcentrum"
     assert almelo.advise("vraag_werk", "").dienst.id == "werkplein"
-    # household help is maatwerk (a decision is needed): the first door is the Wmo-loket
-    assert almelo.advise("vraag_zorg", "ik heb hulp nodig in het huishouden").dienst.id == "wmo-loket"
+    # household help is maatwerk: either the Wmo-loket, or the service itself whose card says
+    # how to apply (never a vangnet door without its way in)
+    door = almelo.advise("vraag_zorg", "ik heb hulp nodig in het huishouden").dienst
+    assert door.id in {"wmo-loket", "hulp-bij-het-huishouden"}
+    if door.laag.value == "vangnet":
+        assert door.toegang_uitleg and "Klantcontactcentrum" in door.toegang_uitleg
 
 
 def test_every_leefgebied_intent_routes_somewhere_in_every_gemeente(catalogue):
@@ -91,3 +95,14 @@ def test_age_from_text():
     assert age_from_text("mijn zoon van 15 spijbelt") == 15
     assert age_from_text("ik kom 100 euro tekort") is None
     assert age_from_text("ik heb 3 kinderen") is None
+
+
+def test_vague_questions_go_to_the_front_door_even_with_the_service_model(apeldoorn):
+    for text in ["ik heb hulp nodig", "ik zit met van alles en weet niet bij wie ik moet zijn"]:
+        assert apeldoorn.advise("dont_know_where", text).dienst.id == "samen055"
+
+
+def test_a_clear_need_in_everyday_words_gets_its_specific_door(apeldoorn):
+    advice = apeldoorn.advise("vraag_geld", "de deurwaarder staat steeds voor de deur en ik heb bij tien bedrijven schulden")
+    assert advice.dienst.id in {"schuldhulpverlening", "centenkwesties"}
+    assert advice.rule == "zoeken" and advice.reason

@@ -8,12 +8,13 @@ gemeente's standard door for that leefgebied, else the front door.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Set
+from typing import Dict, List, Optional, Set, Tuple
 
 from bot.catalogue.loader import Catalogue
 from bot.catalogue.schema import Dienst, Laag, Toegang
 from bot.catalogue.search import SearchIndex, get_index
 from bot.catalogue.textnorm import collapse, content_tokens, stem
+from bot.routing.service_model import service_model
 
 INTENT_LEEFGEBIED: Dict[str, str] = {
     "vraag_geld": "financien",
@@ -35,6 +36,13 @@ MIN_SEARCH_SCORE = 1.0
 SECONDARY_AREA_FACTOR = 0.7
 VANGNET_FACTOR = 0.6
 STANDARD_DOOR_FACTOR = 1.3
+# Combining the service model with search (tuned on tests/dev/routing_dev.yml, never on the held-out set)
+SEARCH_WEIGHT = 0.3
+SEARCH_NORM = 5.0  # a search score this high counts as a full match
+AREA_BONUS = 0.2
+MIN_PICK_SCORE = 0.0
+PICK_VANGNET_FACTOR = 0.8
+MIN_VAGUE_SCORE = 0.3  # "I don't know where to go": a specific door only when it clearly fits
 
 
 @dataclass
@@ -160,7 +168,10 @@ class Router:
         if intent == "dont_know_where" and not broad and len(areas) == 1:
             # "ik weet niet waar ik heen moet met mijn schulden": one clear area after all
             leefgebied = next(iter(areas))
-        elif broad or intent == "dont_know_where" or self._tangled(areas, leefgebied):
+        several = broad or (intent == "dont_know_where" and len(areas) >= 2) or self._tangled(areas, leefgebied)
+        picked = None if several else self._pick(text, leefgebied, leeftijd, MIN_VAGUE_SCORE if intent == "dont_know_where" else MIN_PICK_SCORE)
+        vague = picked is None and intent == "dont_know_where" and len(areas) != 1
+        if several or vague or (picked is not None and picked[0].id == self.front_door().id):
             door = self.front_door()
             named_areas = [self.catalogue.leefgebieden[a].label.lower() for a in sorted(areas)][:3]
             about = f" Je vraag gaat over meer dingen tegelijk ({', '.join(named_areas)})." if len(named_areas) > 1 else ""
@@ -171,6 +182,19 @@ class Router:
                 f"{door.naam} is de plek voor vragen over alle onderwerpen.{about} "
                 "Dan hoef je niet van loket naar loket: daar kijken ze samen met je wat nodig is.",
                 leefgebied,
+            )
+        if picked is not None:
+            dienst, why, alternatives = picked
+            lg_label = self.catalogue.leefgebieden[leefgebied].label.lower() if leefgebied else None
+            about = f"over {lg_label} gaat" if lg_label else "past bij wat zij doen"
+            return Advice(
+                dienst,
+                self._scope_of(dienst),
+                "zoeken",
+                f"Je vraag {about}, en {dienst.naam} helpt daarbij. Ik koos deze plek omdat {toegang_zin(dienst)}.",
+                leefgebied,
+                alternatives,
+                why,
             )
         hits = self.index.search(text, limit=8, leefgebied=leefgebied, include_noodhulp=False, leeftijd=leeftijd)
         if leefgebied:
@@ -221,6 +245,40 @@ class Router:
             f"{door.naam} helpt bij vragen over alle onderwerpen. Daar kijken ze samen met je wat nodig is.",
             leefgebied,
         )
+
+    def _pick(
+        self, text: str, leefgebied: Optional[str], leeftijd: Optional[int], minimum: float
+    ) -> Optional[Tuple[Dienst, List[str], List[Dienst]]]:
+        """The best door by two signals: the service model (needs in any words) and keyword search
+        (the catalogue's own words), plus a bonus when the service serves the question's area.
+        None when there is no service model or nothing scores enough."""
+        model = service_model(self.catalogue, self.gemeente)
+        if model is None or not text.strip():
+            return None
+        ranked = dict(model.rank(text, limit=8))
+        hits = {h.id: h for h in self.index.search(text, limit=10, include_noodhulp=False, leeftijd=leeftijd)}
+        top_search = max([h.score for h in hits.values()] + [SEARCH_NORM])
+        scored = []
+        front = self.front_door().id
+        for service_id in set(ranked) | set(hits):
+            dienst = self.catalogue.service(self.gemeente, service_id)
+            if dienst is None:
+                continue
+            score = ranked.get(service_id, 0.0) + SEARCH_WEIGHT * (hits[service_id].score if service_id in hits else 0.0) / top_search
+            if leefgebied and leefgebied in dienst.leefgebieden:
+                # a service made for this area fits better than one that also touches it
+                score += AREA_BONUS if dienst.leefgebieden[0] == leefgebied else AREA_BONUS * SECONDARY_AREA_FACTOR
+            if leefgebied and dienst.id == front:
+                continue  # one clear area: its own door; the front door is for tangled questions
+            if dienst.laag == Laag.vangnet and not (leeftijd is not None and dienst.leeftijd and dienst.leeftijd.covers(leeftijd)):
+                score *= PICK_VANGNET_FACTOR  # free help first: the vangnet when the question clearly points there
+            scored.append((score, dienst))
+        scored.sort(key=lambda x: -x[0])
+        if not scored or scored[0][0] < minimum:
+            return None
+        best = scored[0][1]
+        why = hits[best.id].why if best.id in hits else []
+        return best, why, [d for _, d in scored[1:3]]
 
     @staticmethod
     def _tangled(areas: Dict[str, int], main: Optional[str]) -> bool:
