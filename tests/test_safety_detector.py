@@ -98,3 +98,42 @@ def test_normalise():
 def test_empty_and_harmless():
     assert not screen("").danger and not screen(None).danger
     assert not screen("ik wil een scootmobiel").danger
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        # main-clause word order and violence against a third person
+        ("de buurman schopt op dit moment weer zijn vriendin", HUISELIJK),
+        ("mijn stiefvader duwt mijn moeder elke avond tegen de kast", HUISELIJK),
+        # forced marriage, exploitation, control, stalking
+        ("mijn broers willen dat ik na de zomer trouw met iemand die ik niet ken en ik mag niks zeggen", HUISELIJK),
+        ("hij zegt dat ik de schuld terug moet verdienen bij zijn vrienden", HUISELIJK),
+        ("mijn ex heeft een gps kastje in mijn tas gestopt", HUISELIJK),
+        ("als ik te laat thuis ben sluit hij me op in de schuur", HUISELIJK),
+        # suicidal thoughts said indirectly, self-harm
+        ("ik wil eigenlijk gewoon stoppen met bestaan", SUICIDE),
+        ("mijn zoon van 15 snijdt zichzelf in zijn armen en zegt dat hij dood wil", SUICIDE),
+        ("de pillen liggen al klaar op mijn nachtkastje", SUICIDE),
+    ],
+)
+def test_general_patterns_beyond_the_first_test_sets(text, level):
+    result = screen(text)
+    assert result.danger and result.level == level, result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn zoontje van 3 bijt en slaat andere kinderen op de opvang, tips?",
+        "mijn vader heeft vorig jaar een beroerte gehad en revalideert nu thuis, welke hulp is er",
+        "ik wurg hem als hij nog een keer mijn lunch pakt",
+    ],
+)
+def test_toddlers_emergencies_that_are_over_and_hyperbole_are_no_alarm(text):
+    assert not screen(text).danger, screen(text)
+
+
+def test_help_at_the_start_with_violence_is_acute():
+    result = screen("help hij slaat me")
+    assert result.danger and result.acute

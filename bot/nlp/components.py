@@ -35,6 +35,8 @@ INTENT_LEVEL = {v: k for k, v in LEVEL_INTENT.items()}
 # The ML model may recognise danger the rules have no pattern for; it must be fairly sure,
 # and it is overruled when the detector found an idiom or negation ("dood moe").
 ML_DANGER_MIN_CONFIDENCE = 0.7
+# a joke marker: a model guess alone is then no alarm (the detector still decides on its own)
+JOKE = re.compile(r"\b(?:haha\w*|hihi\w*|grapje|lol|xd)\b|😂|🤣|😅|😜")
 LONG_STORY_WORDS = 8
 # ...and the message must contain at least one word from the wide field of harm, death,
 # fear or emergency: a model guess on "wanneer krijgt mijn baby de prikken" is no alarm.
@@ -163,7 +165,8 @@ class MessageScreen(GraphComponent):
         top = next((r for r in ranking if r.get("name") != "nlu_fallback"), predicted)
         if top.get("name") not in INTENT_LEVEL:
             return False
-        if top.get("confidence", 0) >= ML_DANGER_MIN_CONFIDENCE and not result.suppressed and DANGER_WORDS.search(text.lower()):
+        sure = top.get("confidence", 0) >= ML_DANGER_MIN_CONFIDENCE
+        if sure and not result.suppressed and DANGER_WORDS.search(text.lower()) and not JOKE.search(text.lower()):
             _override(message, top["name"], "ml danger intent")
             message.set(
                 SAFETY_KEY, {"level": INTENT_LEVEL[top["name"]], "acute": False, "matches": [], "source": "ml"}, add_to_output=True

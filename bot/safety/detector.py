@@ -49,6 +49,8 @@ _TYPOS = [
     (r"\bzn\b", "zijn"),
     (r"\bz'n\b", "zijn"),
     (r"\bnu\s*nu\b", "nu"),
+    (r"\b(?:gesalgen|geslage|gelsagen|gesagen)\b", "geslagen"),
+    (r"\bmakn\b", "maken"),
 ]
 
 
@@ -78,6 +80,8 @@ _IDIOMS = [
     r"schiet(en)? (me|mij) te binnen", r"schoot (me|mij) te binnen",
     r"slaat (helemaal |echt |werkelijk )?(nergens|nergens meer) op", r"slaat alles", r"slaat (de|mijn) spijker",
     r"(het|dat|dit) slaat op", r"slaat toe",
+    # conditional hyperbole about everyday annoyances: "ik vermoord hem als hij weer te laat is"
+    r"(ik )?(vermoord|vermoor|wurg|schiet) (hem|haar|je|jou|ze|mijn \w+) (nog )?als (hij|ze|zij|je) (weer|nog een keer|nog ?eens|straks) ",
     r"brengt (me|mij|ons) (nog )?om zeep", r"om zeep helpen", r"over mijn lijk", r"moord en brand", r"moordweer",
     r"killer", r"moordend", r"moordende", r"(mes|messen) snijdt aan twee kanten", r"messcherp",
     r"word(t)? gek van", r"vermoordt? (?:me|mij) als (?:ik|ze|hij|zij) (?!.{0,40}\b(?:weg\w*|scheid\w*|politie|vertel\w*|aangifte|verlaat|verlaten|bij hem|bij haar)\b)", r"(ik )?vermoord (hem|haar|je|jou|ze) (nog )?(als|wanneer) (hij|zij|ze|je|die)",
@@ -113,6 +117,15 @@ HURT = (
 )
 
 SUICIDE_PATTERNS = [
+    r"\bwil (?:\w+ ){0,2}niet meer (?:leven|verder)\b|\bhet hoeft (?:voor mij (?:allemaal )?|allemaal )niet meer\b|\bhet leven is (?:voor mij )?(?:klaar|voorbij)\b",
+    r"\bstoppen met (?:bestaan|leven)\b|\bniet meer (?:willen )?bestaan\b|\bmet alles (?:willen )?stoppen\b",
+    r"\bik ben er (?:\w+ ){0,3}(?:toch|dan) niet meer\b",
+    r"\b(?:beter|liever) (?:ook )?dood\b|\b(?:ik|ze|hij|zij) (?:\w+ ){0,2}dood (?:wil|wilt|willen)\b|\b(?:ik|ze|hij|zij) wil(?:t)? (?:gewoon |echt |graag )?dood\b",
+    r"\b(?:krast|kras|krassen|snijdt|snij|snijden|kerft) (?:zich |zichzelf |mezelf |me |mij )?(?:\w+ )?(?:in|op) (?:haar|zijn|mijn|de) (?:arm|armen|pols|polsen|been|benen)\b",
+    r"\b(?:sta|staat|staan|zit|zitten) nu (?:boven )?op (?:het|de|een) (?:dak|rand|brug|spoor|flat)\b|\bop het dak van (?:de|een) (?:flat|parkeergarage|garage|gebouw)\b",
+    r"\b(?:pillen|tabletten|slaaptabletten|slaappillen|medicijnen|strip)\b.{0,60}\ballemaal (?:in ?nemen|innemen|slikken|opeten|op ?eten)\b",
+    r"\b(?:pillen|tabletten|touw|strop)\b (?:\w+ )?(?:liggen|ligt) (?:al )?klaar\b",
+    r"\bmotor (?:\w+ )?aan\b.{0,40}\bgarage\b|\bgarage\b.{0,40}\bmotor (?:\w+ )?aan\b",
     r"\b(?:touw|strop)\b (?:\w+ ){0,2}(?:heb|had|ligt|hangt)\b|\b(?:heb|had) (?:ik )?(?:al )?(?:een )?(?:touw|strop)\b",
     r"\bafscheid (?:wil |willen |gaan |te )?nemen\b|\b(?:kat|hond|spullen|dingen|alles) (?:\w+ )?weg(?:gegeven|geven)\b.{0,80}\b(?:afscheid|zorgen|raar|weg)",
     r"\b(?:ben|zijn|zal|zou) (?:ik|hij|ze|zij) er (?:\w+ )?niet meer\b|\ber (?:dan |toch |straks )?niet meer (?:ben|zal zijn|zijn)\b",
@@ -184,6 +197,8 @@ SUICIDE_PATTERNS = [
 
 # medical and other emergencies: 112
 MEDICAL_PATTERNS = [
+    r"\b(?:strip|doosje|pot|potje|flesje|hele|alle)\b.{0,30}\b(?:ingenomen|geslikt|opgegeten)\b",
+    r"\b(?:ademt|ademen) (?:\w+ ){0,2}(?:raar|niet meer|nauwelijks|heel moeilijk|vreemd)\b|\b(?:baby|kindje|kind) (?:\w+ ){0,6}(?:helemaal|heel) slap\b",
     r"\b(?:op|aan|van) (?:een |de )?\w*(?:vaatwas|wasmiddel|tablet|batterij|schoonmaak|bleek)\w* (?:\w+ )?(?:gekauwd|gebeten|gelikt|gedronken|gegeten|ingeslikt)\b",
     r"\b(?:niet|nauwelijks|bijna niet) (?:meer )?wakker (?:te )?(?:krijgen|krijg)\b|\bvan de wereld\b|\bbuiten westen\b",
     r"\bkomt niet (?:meer )?boven\b|\bonder (?:het )?water\b.{0,30}\b(?:kind|jongen|meisje|iemand)",
@@ -223,6 +238,9 @@ MEDICAL_PATTERNS = [
 
 # violence or a threat happening now: 112 (and Veilig Thuis when it is someone close)
 VIOLENCE_NOW_PATTERNS = [
+    r"\b(?:slaan|slaat|schoppen|schopt|trappen|trapt) (?:\w+ ){1,3}in elkaar\b",
+    r"\b(?:voor)?deur (?:\w+ )?in (?:te )?(?:trappen|beuken|breken)\b|\bprobe\w* (?:\w+ ){0,3}in te breken\b",
+    r"\bdreig\w* (?:\w+ ){0,3}(?:iets|wat) aan te doen\b|\bdreig\w* (?:\w+ ){0,3}pijn te doen\b",
     r"\b(?:met|heeft|had|pakt|pakte|trekt|zwaait|staat met|zit \w+ achter \w+ aan met) (?:een |zijn |haar |z'n )?(?:mes|pistool|geweer|wapen|vuurwapen)\b",
     r"\b(?:zwaait|dreigt|staat|staan|stond|stonden|komt|komen|loopt|lopen|zit (?:\w+ )?achter \w+ aan|zitten (?:\w+ )?achter \w+ aan|loopt op \w+ af) (?:\w+ ){0,2}met (?:een |zijn |haar |z'n |\d+ )?(?:bijl|hamer|schaar|honkbalknuppel|honkbalknuppels|knuppel|knuppels|mes|messen|wapens?)\b",
     r"\b(?:mes|pistool|geweer|wapen|vuurwapen)\w* (?:op|tegen|bij) (?:mijn|me|mij|haar|hem|de) ?(?:keel|hoofd|buik)?",
@@ -239,6 +257,21 @@ VIOLENCE_NOW_PATTERNS = [
 ]
 
 DV_PATTERNS = [
+    # main-clause order: "mijn buurman slaat zijn vrouw", "hij ... slaat me"
+    r"\b(?:" + WHO + r"|hij|zij)\s+(?:\w+\s){0,4}?(?:slaat|schopt|trapt|wurgt|stompt|mishandelt|misbruikt|bedreigt|duwt|mept|knijpt|verkracht)\s+(?:\w+\s){0,5}?" + OBJ + r"\b",
+    r"\ben (?:slaat|schopt|trapt|wurgt|stompt|mishandelt|bedreigt) (?:me|mij|ons|haar|hem)\b",
+    # forced marriage, loverboys, exploitation
+    r"\b(?:willen|wil|moet|moeten) (?:dat ik |dat ze |dat zij )?(?:\w+ ){0,6}trouw\w*\b.{0,60}\b(?:wil (?:dat|het) niet|niet wil|mag niks|mag niets|mag niet|gedwongen|moet van)\b",
+    r"\b(?:geld|schuld) (?:\w+ ){0,3}terug (?:\w+ )?(?:te )?verdienen\b|\bmee naar (?:een )?hotel\w*\b|\bfoto'?s (?:\w+ ){0,4}voor (?:andere )?mannen\b|\bal (?:het|haar|mijn) geld aan hem\b",
+    r"\bword\w* uitgebuit\b|\bmag (?:nooit|niet) alleen (?:naar buiten|de deur uit|weg)\b",
+    # locking someone up, taking an elderly person's money, threats, stalking
+    r"\beer\b (?:\w+ ){0,3}(?:geschonden|bezoedeld|te schande)\b|\bschande (?:over|voor) de familie\b",
+    r"\b(?:stuurt|vraagt|wil|eist|maakt) (?:\w+ ){0,3}naakt ?foto'?s\b",
+    r"\b(?:sluit|sloot) (?:hij |ze |zij )?(?:me|mij|haar|hem|ons|de kinderen) (?:\w+ ){0,3}op\b|\b(?:me|mij|haar|hem|ons) (?:\w+ )?opsluit\w*\b",
+    r"\bgeld (?:\w+ ){0,3}van (?:de )?rekening van (?:mijn|haar|zijn) (?:moeder|vader|oma|opa|schoonmoeder|schoonvader)\b",
+    r"\bik (?:ben|word) de volgende\b|\bdat ik de volgende ben\b",
+    r"\b(?:gps|tracker|volgsysteem)\b.{0,60}\b(?:auto|fiets|telefoon|tas)\b|\bweet (?:\w+ )?(?:steeds|altijd|precies) waar ik ben\b",
+    r"\b(?:heeft|had) (?:me|mij|haar|hem) (?:\w+ )?aangeraakt\b",
     WHO + r"\s+(?:\w+\s){0,2}?" + OBJ + r"\s+(?:\w+\s){0,3}?" + HURT + r"\b",
     r"\b" + OBJ + r" (?:heeft|hebben|had|hadden) (?:\w+ )?(?:geslagen|geschopt|geduwd|gewurgd|mishandeld|misbruikt|bedreigd|verkracht|aangerand)\b",
     r"\baan (?:haar|hem|me|mij) (?:zit|zat|zitten)\b",
@@ -337,9 +370,9 @@ CLOSE_PERSON = re.compile(r"\b(?:hij|zij)\b|\b" + WHO + r"\b")
 
 # "now" markers make a domestic-violence or suicide match acute as well
 NOW = re.compile(
-    r"\b(?:nu|op dit moment|op het moment|zojuist|vannacht|vanavond|meteen|help (?:me|mij|ons)|"
+    r"^help\b|\b(?:nu|op dit moment|op het moment|zojuist|vannacht|vanavond|meteen|help (?:me|mij|ons)|"
     r"staat (?:nu )?(?:voor|aan) (?:de|mijn) deur|is (?:hier|binnen|binnengedrongen)|"
-    r"ingenomen|geslikt|laatste bericht|(?:belt|belde) net|net gebeld|(?:slaat|schopt|wurgt|trapt|duwt)\b.{0,40}\b(?:huilt|gilt|schreeuwt|wat moet ik doen|help)|(?:roept|schreeuwt|zegt) (?:\w+ )?dat (?:ze|hij|zij) (?:zich|zichzelf) (?:nu |gaat|wil)|sta op (?:de|een|het) (?:brug|rand|dak|spoor)|zit op het spoor|gaskraan)\b"
+    r"ingenomen|geslikt|laatste bericht|net (?:\w+ )?(?:geslagen|gewurgd|geschopt|gestoken|bedreigd)|(?:staat|is|zit) (?:hij |ze )?nog (?:hier|binnen|in (?:de|het) (?:kamer|huis))|(?:belt|belde) net|net gebeld|(?:slaat|schopt|wurgt|trapt|duwt)\b.{0,40}\b(?:huilt|gilt|schreeuwt|wat moet ik doen|help)|(?:roept|schreeuwt|zegt) (?:\w+ )?dat (?:ze|hij|zij) (?:zich|zichzelf) (?:nu |gaat|wil)|sta op (?:de|een|het) (?:brug|rand|dak|spoor)|zit op het spoor|gaskraan)\b"
 )
 NEGATORS = re.compile(r"\b(?:geen|niet|nooit|nee|zonder)\b")
 # "wordt niet gepest of geslagen": the negation sits inside the matched phrase, before the act
@@ -362,6 +395,12 @@ INFO = re.compile(
 )
 DENIAL = re.compile(r"\b(?:vroeg|vraagt|vroegen|vragen) (?:\w+ )?of ik\b.*\b(?:niet zo|helemaal niet|echt niet|nee)\b")
 PAST = re.compile(r"\b(?:\w+ jaar geleden|jaren geleden|in (?:19|20)\d\d|vroeger|toen ik (?:klein|jong|kind|tiener|\d+)|als kind|in mijn jeugd|in het verleden|lang geleden)\b")
+# a young child hitting or biting is a parenting question, not domestic violence
+YOUNG_ACTOR = re.compile(
+    r"\b(?:peuter\w*|kleuter\w*|dreumes\w*|(?:zoon|dochter|kind|broer|zus)\w* (?:is |van )(?:[1-5]|een|twee|drie|vier|vijf)(?: jaar)?)\s+(?:\w+\s){0,2}?(?:slaat|bijt|schopt|duwt|krabt|knijpt|trapt)\b"
+)
+# an emergency that is over ("heeft in januari een hartaanval gehad, revalideert goed")
+MEDICAL_OVER = re.compile(r"\bgehad\b|\b(?:revalideert|revalidatie|hersteld|herstelt|is weer thuis|weer thuis|gaat (?:weer )?goed)\b")
 CURRENT = re.compile(r"\b(?:nog steeds|nog altijd|weer|opnieuw|sinds kort|deze week|gisteren|vandaag|elke dag|steeds|vannacht|vanavond|nu (?:slaat|doet|bedreigt|zit|is hij|is ze))\b")
 
 
@@ -386,6 +425,8 @@ def _negated(text: str, start: int, end: int, matched: str, level: str) -> bool:
     if level in (HUISELIJK, VIOLENCE_NOW) and INNER_NEGATION.search(matched):
         return True
     clause = text[max(0, start - 40) : start].split(" . ")[-1]
+    if re.search(r"\bals (?:ik|je|ze|zij|hij|we|wij) (?:\w+ )?(?:niet|nooit) \w+\s*$", clause):
+        return False  # "als ik niet luister, sluit hij me op": the negation belongs to the condition
     before = clause.split()[-2:]
     after = text[end : end + 12].split()[:1]
     if any(NEGATORS.fullmatch(w) for w in before) or re.search(r"\b(?:geen sprake van|er is geen|er was geen|geen enkele)\s*$", clause):
@@ -417,6 +458,12 @@ def screen(raw: Optional[str]) -> Screen:
                     continue
                 if informational and TOPIC.match(matched):
                     result.suppressed.append(f"topic in an information question: {matched}")
+                    continue
+                if level == HUISELIJK and YOUNG_ACTOR.search(text):
+                    result.suppressed.append(f"young child: {matched}")
+                    continue
+                if level == ACUUT and MEDICAL_OVER.search(text[match.end() : match.end() + 80]):
+                    result.suppressed.append(f"over: {matched}")
                     continue
                 if past_only and level in (HUISELIJK, SUICIDE):
                     result.suppressed.append(f"long past: {matched}")
