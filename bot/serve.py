@@ -108,6 +108,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def rasa_argv(port: int, endpoints: str, token: str, model: Optional[Path] = None) -> List[str]:
+    """The Rasa server command line (REST and socket.io channels, HTTP API behind a token)."""
+    return [
+        _bin("rasa"), "run",
+        "--port", str(port),
+        "--credentials", "credentials.yml",
+        "--endpoints", str(endpoints),
+        "--cors", "*",
+        "--enable-api",
+        # "--opt=value": a generated token may start with "-", which argparse would take for an option
+        "--auth-token=" + token,
+        *(["--model", str(model)] if model else []),
+    ]
+
+
 def start_all(supervisor: Supervisor, web: bool = True, logs: Optional[Path] = None, model: Optional[Path] = None) -> Dict[str, str]:
     """Start the servers (ports and endpoints file from settings); return URLs once each answers."""
     cfg = settings()
@@ -120,18 +135,10 @@ def start_all(supervisor: Supervisor, web: bool = True, logs: Optional[Path] = N
         env,
         logs / "actions.log",
     )
+    token = env.setdefault("WEGWIJZER_RASA_API_TOKEN", cfg.rasa_api_token or local_secret("rasa_api_token"))
     supervisor.start(
         "rasa",
-        [
-            _bin("rasa"), "run",
-            "--port", str(rasa_port),
-            "--credentials", "credentials.yml",
-            "--endpoints", endpoints,
-            "--cors", "*",
-            "--enable-api",
-            "--auth-token", env.setdefault("WEGWIJZER_RASA_API_TOKEN", cfg.rasa_api_token or local_secret("rasa_api_token")),
-            *(["--model", str(model)] if model else []),
-        ],
+        rasa_argv(rasa_port, endpoints, token, model),
         env,
         logs / "rasa.log",
     )

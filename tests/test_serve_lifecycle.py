@@ -81,3 +81,14 @@ def test_serve_then_ctrl_c(tmp_path):
     for port in ports.values():
         assert not _processes_mentioning(f"--port {port}"), f"process left on port {port}"
         assert not _port_open(port), f"port {port} still open"
+
+
+def test_rasa_command_line_accepts_a_token_that_starts_with_a_dash():
+    # secrets.token_urlsafe() can start with "-"; as a separate argument rasa's parser refused it
+    from rasa.__main__ import create_argument_parser
+
+    from bot.serve import rasa_argv
+
+    argv = rasa_argv(5005, "endpoints.yml", "-Abc_123")
+    args = create_argument_parser().parse_args(argv[1:])
+    assert args.auth_token == "-Abc_123" and args.port == 5005 and args.enable_api
