@@ -9,7 +9,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import catalogue, gemeente_of, last_advice, send
-from bot.dialogue.context import question_text
 from bot.handoff import flow
 from bot.handoff.config import handoff_config
 from bot.handoff.outbox import notify
@@ -130,7 +129,7 @@ class ActionHandoffCreate(Action):
             kanaal = "bellen"  # the team closed while the resident was answering
         summary = tracker.get_slot("triage_samenvatting") or {
             "gemeente": gemeente,
-            "vraag": (tracker.get_slot("triage_vraag") or question_text(tracker.events))[:300] or None,
+            "vraag": (tracker.get_slot("triage_vraag") or flow.resident_question(tracker.events))[:300] or None,
         }
         advice = last_advice(tracker)
         if advice:

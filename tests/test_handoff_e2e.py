@@ -68,6 +68,7 @@ def test_full_handoff(stack):
     row = next(r for r in rows if r["id"] == ticket_id)
     assert {"id", "status", "gemeente", "summary", "conversation_id", "created_at"} <= set(row)
     assert row["status"] == "nieuw" and row["conversation_id"] == sender and row["gemeente"] == "apeldoorn"
+    assert "schulden" in row["summary"]["vraag"]  # the resident's need, not a form answer like the name
 
     # while paused the bot is silent; the resident's messages arrive in the inbox
     assert _texts(stack.say(sender, "hallo, is daar iemand?")) == []

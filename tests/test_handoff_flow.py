@@ -91,3 +91,26 @@ def test_every_team_and_service_in_the_config_exists(catalogue):
         for team in settings.teams:
             for dienst in team.diensten:
                 assert catalogue.service(gemeente, dienst) is not None, (gemeente, dienst)
+
+
+def _user(text, intent):
+    return {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}}
+
+
+def test_the_ticket_question_is_the_residents_need_not_a_form_answer():
+    from bot.handoff.flow import resident_question
+
+    events = [
+        _user("ik heb schulden en de deurwaarder komt, kan ik iemand spreken?", "human_request"),
+        {"event": "bot", "text": "Mag ik dat doorsturen?"},
+        _user("/affirm", "affirm"),
+        {"event": "active_loop", "name": "handoff_form"},
+        _user("Nu chatten", "handoff_kanaal"),
+        _user("Sam", "nlu_fallback"),  # a first name is no question, whatever the NLU made of it
+        {"event": "active_loop", "name": None},
+    ]
+    assert resident_question(events) == "ik heb schulden en de deurwaarder komt, kan ik iemand spreken?"
+    # a later real question wins; a bare "medewerker" is no question
+    events += [_user("hoe werkt de voedselbank", "vraag_geld"), _user("medewerker", "human_request")]
+    assert resident_question(events) == "hoe werkt de voedselbank"
+    assert resident_question([_user("medewerker", "human_request"), _user("Sam", "inform")]) == ""

@@ -174,6 +174,37 @@ def confirmation_messages(ticket_id: str, team: Team, kanaal: str, expectation: 
     return messages
 
 
+# intents whose message states the resident's need (form answers, "ja", a name are not)
+QUESTION_PREFIXES = ("vraag_", "org_", "gevaar_")
+QUESTION_INTENTS = {"dont_know_where", "nlu_fallback", "start_triage"}
+
+
+def resident_question(events: List[Dict[str, Any]]) -> str:
+    """The resident's own words for their need, for the ticket summary.
+
+    The latest message that asked a question; a request for a person counts when it says more
+    than "medewerker" ("ik heb schulden, kan ik iemand spreken?"). Form answers such as a first
+    name or "Nu chatten" never do.
+    """
+    in_form = False
+    candidates = []
+    for event in events:
+        if event.get("event") == "active_loop":
+            in_form = bool(event.get("name"))
+        elif event.get("event") == "user" and not in_form:
+            candidates.append(event)  # an answer inside a form (a name, "Nu chatten") is no question
+    for event in reversed(candidates):
+        text = (event.get("text") or "").strip()
+        if not text or text.startswith("/"):
+            continue
+        intent = (((event.get("parse_data") or {}).get("intent") or {}).get("name")) or ""
+        if intent.startswith(QUESTION_PREFIXES) or intent in QUESTION_INTENTS:
+            return text
+        if intent == "human_request" and len(text.split()) >= 5:
+            return text
+    return ""
+
+
 def transcript(events: List[Dict[str, Any]], limit: int = 16) -> List[Dict[str, str]]:
     """The last messages of the conversation (texts only; the store redacts them)."""
     out = []
