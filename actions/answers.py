@@ -81,8 +81,17 @@ class ActionMoreInfo(Action):
         return "action_more_info"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
-        advice = last_advice(tracker)
         cat = catalogue()
+        # "wat is de stadsbank en hoe kom ik daar": a named service is what they want to know about
+        gemeente = gemeente_of(tracker)
+        router = Router(cat, gemeente)
+        for name in entity_values(tracker.latest_message, "organisatie"):
+            named = router.named(name)
+            if named:
+                send(dispatcher, answers.organisation_messages(cat, gemeente, named, "org_wat"))
+                reason = f"Je vroeg naar {named.naam}."
+                return [SlotSet("laatste_advies", {"gemeente": gemeente, "dienst": named.id, "rule": "naam", "reason": reason, "leefgebied": None})]
+        advice = last_advice(tracker)
         dienst = cat.service(advice["gemeente"], advice["dienst"]) if advice else None
         if not dienst:
             dispatcher.utter_message(text="Waarover wil je meer weten? Vertel me je vraag in een paar woorden.")

@@ -90,6 +90,20 @@ async def test_more_info_and_why_use_the_last_advice(tracker_data, dispatcher):
     assert "Omdat het zo is." in _texts(why) and "kadernota van de gemeente" in _texts(why)
 
 
+async def test_more_info_about_a_named_service_answers_about_that_service(tracker_data, dispatcher):
+    data = copy.deepcopy(tracker_data)
+    data["slots"]["laatste_advies"] = {"gemeente": "apeldoorn", "dienst": "schuldhulpverlening", "rule": "zoeken", "reason": "x", "leefgebied": "financien"}
+    tracker = make_tracker(
+        data,
+        text="wat is centenkwesties en hoe kom ik daar",
+        intent={"name": "more_info", "confidence": 0.6},
+        entities=[{"entity": "organisatie", "value": "centenkwesties", "start": 7, "end": 21}],
+    )
+    events = await ActionMoreInfo().run(dispatcher, tracker, {})
+    assert "Centenkwesties" in _texts(dispatcher) and "20 werkdagen" not in _texts(dispatcher)
+    assert next(e for e in events if e["name"] == "laatste_advies")["value"]["dienst"] == "centenkwesties"
+
+
 async def test_why_without_advice(tracker_data, dispatcher):
     await ActionWhy().run(dispatcher, make_tracker(tracker_data), {})
     assert "nog geen advies" in _texts(dispatcher)

@@ -95,3 +95,22 @@ def test_typing_medewerker_always_reaches_a_person():
     m = _message("Medewerker!", "greet", 0.9)
     MessageScreen().process([m])
     assert m.get(INTENT)["name"] == "human_request"
+
+
+def test_an_unsure_question_naming_an_organisation_becomes_an_organisation_question():
+    m = Message(data={TEXT: "mijn huisarts zei dat er een cjg spreekuur is, hoe werkt dat?"})
+    m.set(INTENT, {"name": "nlu_fallback", "confidence": 0.35})
+    m.set(
+        INTENT_RANKING_KEY,
+        [{"name": "nlu_fallback", "confidence": 0.35}, {"name": "more_info", "confidence": 0.3}, {"name": "org_wat", "confidence": 0.25}],
+    )
+    m.set("entities", [{"entity": "organisatie", "value": "huisarts"}, {"entity": "organisatie", "value": "cjg"}])
+    MessageScreen().process([m])
+    assert m.get(INTENT)["name"] == "org_wat"
+    # a generic word alone ("de gemeente") names no organisation
+    g = Message(data={TEXT: "ik heb een vraag aan de gemeente over iets"})
+    g.set(INTENT, {"name": "nlu_fallback", "confidence": 0.35})
+    g.set(INTENT_RANKING_KEY, [{"name": "nlu_fallback", "confidence": 0.35}, {"name": "org_wat", "confidence": 0.3}])
+    g.set("entities", [{"entity": "organisatie", "value": "gemeente"}])
+    MessageScreen().process([g])
+    assert g.get(INTENT)["name"] == "nlu_fallback"

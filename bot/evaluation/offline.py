@@ -34,8 +34,14 @@ def door_for(parse: Dict[str, Any], text: str, router: Router) -> str:
         ages = [e["value"] for e in parse.get("entities", []) if e["entity"] == "leeftijd"]
         age = parse_age(ages) or age_from_text(text)
         return router.advise(intent, text, leeftijd=age).dienst.id
+    names = [e["value"] for e in parse.get("entities", []) if e["entity"] == "organisatie"]
+    if intent == "more_info":  # ActionMoreInfo answers about a named service
+        for name in names:
+            dienst = router.named(name)
+            if dienst:
+                return dienst.id
+        return "geen-advies"
     if intent.startswith("org_"):
-        names = [e["value"] for e in parse.get("entities", []) if e["entity"] == "organisatie"]
         for candidate in names + [text]:
             dienst = router.named(candidate)
             if dienst:

@@ -15,7 +15,7 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
@@ -35,6 +35,8 @@ INTENT_LEVEL = {v: k for k, v in LEVEL_INTENT.items()}
 # The ML model may recognise danger the rules have no pattern for; it must be fairly sure,
 # and it is overruled when the detector found an idiom or negation ("dood moe").
 ML_DANGER_MIN_CONFIDENCE = 0.7
+# lookup words that name an organisation only in general ("de gemeente", "de huisarts")
+GENERIC_ORGS = {"gemeente", "huisarts", "mee", "woon", "wmo", "thuiszorg"}
 # a joke marker: a model guess alone is then no alarm (the detector still decides on its own)
 JOKE = re.compile(r"\b(?:haha\w*|hihi\w*|grapje|lol|xd)\b|😂|🤣|😅|😜")
 LONG_STORY_WORDS = 8
@@ -144,6 +146,13 @@ class MessageScreen(GraphComponent):
         candidates = [by_area[a] for a in areas if a in by_area and by_area[a] in top]
         if len(areas) == 1 and len(candidates) == 1:
             _override(message, candidates[0], "catalogue leefgebied")
+            return
+        # "mijn huisarts zei dat er een cjg spreekuur is, hoe werkt dat?": a named organisation
+        # and an organisation question among the top guesses
+        named = [e for e in message.get(ENTITIES) or [] if e.get("entity") == "organisatie" and e.get("value", "").lower() not in GENERIC_ORGS]
+        org_intents = [n for n in top[:3] if n.startswith("org_")]
+        if named and org_intents:
+            _override(message, org_intents[0], "named organisation")
             return
         # a longer story that the model cannot place in one area is a broad question: the
         # front door, with an offer to sort it out together (not "bedoel je ...?")
