@@ -74,7 +74,7 @@ test: unit validate story-test integration
 	@echo "All tests passed."
 
 eval: $(STAMP)
-	$(BIN)/python -m bot.evaluation.heldout
+	$(BIN)/python -m bot.evaluation.heldout $(ARGS)
 
 bench: train
 	mkdir -p results && $(BIN)/python -m bot.evaluation.bench all --write results/bench.jsonl

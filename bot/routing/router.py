@@ -42,6 +42,7 @@ SEARCH_NORM = 5.0  # a search score this high counts as a full match
 AREA_BONUS = 0.2
 MIN_PICK_SCORE = 0.0
 PICK_VANGNET_FACTOR = 0.8
+STANDARD_BONUS = 0.1  # generic questions ("ik heb een opvoedvraag") go to the area's first door
 MIN_VAGUE_SCORE = 0.3  # "I don't know where to go": a specific door only when it clearly fits
 
 
@@ -270,6 +271,8 @@ class Router:
                 score += AREA_BONUS if dienst.leefgebieden[0] == leefgebied else AREA_BONUS * SECONDARY_AREA_FACTOR
             if leefgebied and dienst.id == front:
                 continue  # one clear area: its own door; the front door is for tangled questions
+            if leefgebied and dienst.id == self.meta.standaard_deuren.get(leefgebied):
+                score += STANDARD_BONUS  # the gemeente's own first door for this area
             if dienst.laag == Laag.vangnet and not (leeftijd is not None and dienst.leeftijd and dienst.leeftijd.covers(leeftijd)):
                 score *= PICK_VANGNET_FACTOR  # free help first: the vangnet when the question clearly points there
             scored.append((score, dienst))
