@@ -17,10 +17,11 @@ export PYTHONWARNINGS := ignore::DeprecationWarning
 # the official release of the Dutch model; unreachable on some networks (we fall back)
 SPACY_MODEL_URL ?= https://github.com/explosion/spacy-models/releases/download/nl_core_news_sm-3.4.0/nl_core_news_sm-3.4.0-py3-none-any.whl
 
-.PHONY: help setup model train run test unit validate story-test integration browser eval bench crossval compare clean
+.PHONY: help setup model train run shell test unit validate story-test integration browser eval bench crossval compare clean
 
 help:
 	@echo "make run    - set up (first time), train when data changed, start the assistant"
+	@echo "make shell  - talk to the assistant in the terminal (rasa shell)"
 	@echo "make test   - the whole test suite (unit, data validation, test stories, integration, browser)"
 	@echo "make eval   - held-out routing accuracy against the running assistant"
 	@echo "make bench  - latency benchmark (REST, single user) against the stock rasa init config"
@@ -57,6 +58,12 @@ train: $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/wegwijzer serve
+
+# Talk to the assistant in the terminal (rasa shell), with the action server in the background.
+shell: train
+	@mkdir -p var/logs
+	@$(BIN)/rasa run actions --actions actions --port 5055 > var/logs/actions-shell.log 2>&1 & pid=$$!; \
+	  trap "kill $$pid" EXIT; sleep 15; $(RASA) shell --endpoints endpoints.yml
 
 unit: $(STAMP)
 	$(BIN)/pytest -m "not integration and not browser" -q
