@@ -24,3 +24,9 @@ from actions.triage import (  # noqa: F401
     ValidateTriageForm,
 )
 from actions.yesno import ActionJa, ActionNee  # noqa: F401
+
+from actions.common import catalogue as _catalogue  # noqa: E402
+from bot.routing.service_model import warm_up as _warm_up  # noqa: E402
+
+# the routing model trains in a few seconds: do it now, not on the first resident's question
+_warm_up(_catalogue())

@@ -32,3 +32,12 @@ def test_a_need_in_other_words_finds_its_service(catalogue):
 def test_almelo_model_only_knows_almelo(catalogue):
     model = service_model(catalogue, "almelo")
     assert set(model.classes) == set(catalogue.gemeenten["almelo"].diensten)
+
+
+def test_warm_up_trains_every_gemeente_once(catalogue):
+    from bot.routing.service_model import warm_up
+
+    warm_up(catalogue).join(timeout=120)
+    for gemeente in catalogue.local_gemeenten():
+        first = service_model(catalogue, gemeente)
+        assert first is not None and first is service_model(catalogue, gemeente)

@@ -10,6 +10,7 @@ description and trefwoorden, so it also recognises a need described in other wor
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
@@ -77,16 +78,30 @@ class ServiceModel:
 
 
 _models: Dict[Tuple[int, str], Tuple[Catalogue, ServiceModel]] = {}
+_lock = threading.Lock()
 
 
 def service_model(catalogue: Catalogue, gemeente: str) -> Optional[ServiceModel]:
     """The model for this catalogue and gemeente, trained on first use; None without examples."""
     key = (id(catalogue), gemeente)
-    cached = _models.get(key)
-    if cached is None or cached[0] is not catalogue:
-        if not load_examples(gemeente):
-            return None
-        model = ServiceModel(catalogue, gemeente)
-        logger.info("service model for %s trained on %d texts", gemeente, model.trained_on)
-        _models[key] = cached = (catalogue, model)
+    with _lock:  # one training per gemeente, also when the warm-up and a request race
+        cached = _models.get(key)
+        if cached is None or cached[0] is not catalogue:
+            if not load_examples(gemeente):
+                return None
+            model = ServiceModel(catalogue, gemeente)
+            logger.info("service model for %s trained on %d texts", gemeente, model.trained_on)
+            _models[key] = cached = (catalogue, model)
     return cached[1]
+
+
+def warm_up(catalogue: Catalogue) -> threading.Thread:
+    """Train every gemeente's model in the background, so the first resident does not wait."""
+
+    def run() -> None:
+        for gemeente in catalogue.local_gemeenten():
+            service_model(catalogue, gemeente)
+
+    thread = threading.Thread(target=run, name="service-model-warm-up", daemon=True)
+    thread.start()
+    return thread
