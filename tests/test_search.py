@@ -99,3 +99,18 @@ def test_cli_json_output(capsys):
 
 def test_index_is_built_once():
     assert get_index("apeldoorn") is get_index("apeldoorn")
+
+
+def test_stemming_is_thread_safe():
+    # the action server trains its routing models in a thread while requests are stemmed;
+    # a shared snowball stemmer gave wrong stems and IndexErrors then
+    from concurrent.futures import ThreadPoolExecutor
+
+    from bot.catalogue import textnorm
+
+    uncached = textnorm.stem.__wrapped__
+    words = [f"{w}{'e' * (i % 7)}" for i in range(400) for w in ("schuldhulpverlening", "spijbelt", "mantelzorgers", "opvoedingsvragen")]
+    expected = [uncached(w) for w in words]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        got = list(pool.map(uncached, words * 3))
+    assert got == expected * 3

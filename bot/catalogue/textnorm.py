@@ -10,6 +10,7 @@ import gzip
 import json
 import re
 import unicodedata
+import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import Dict, FrozenSet, Iterable, List, Set
@@ -34,7 +35,16 @@ STOP_WORDS: Set[str] = set(
     """.split()
 )
 
-_stemmer = snowballstemmer.stemmer("dutch_porter")
+# A snowball stemmer keeps state while it works: one per thread (the action server trains its
+# routing models in a background thread while requests are stemmed).
+_local = threading.local()
+
+
+def _stemmer() -> "snowballstemmer.stemmer":
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = snowballstemmer.stemmer("dutch_porter")
+    return stemmer
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 
@@ -53,7 +63,7 @@ def stem(word: str) -> str:
     """Lemma (spaCy's Dutch lookup table), then the Dutch Porter stem: "spijbelt" -> "spijbel"."""
     if word.isdigit():
         return word
-    return _stemmer.stemWord(lemma_table().get(word, word))
+    return _stemmer().stemWord(lemma_table().get(word, word))
 
 
 def content_tokens(text: str) -> List[str]:
