@@ -2,8 +2,10 @@
 
 Order (from the seeds' routing principle): a named service first; a broad or tangled
 question goes to the gemeente's front door (one place, not "van het kastje naar de
-muur"); otherwise the best-matching free service in the question's leefgebied, else the
-gemeente's standard door for that leefgebied, else the front door.
+muur"); otherwise the best door by two signals — the per-gemeente service model (a need in
+any words) and keyword search (the catalogue's words) — favouring the question's leefgebied
+and free help before the vangnet; else the gemeente's standard door for that leefgebied, else
+the front door.
 """
 from __future__ import annotations
 
@@ -263,14 +265,12 @@ class Router:
         front = self.front_door().id
         for service_id in set(ranked) | set(hits):
             dienst = self.catalogue.service(self.gemeente, service_id)
-            if dienst is None:
-                continue
+            if dienst is None or (leefgebied and dienst.id == front):
+                continue  # one clear area gets its own door; the front door is for tangled questions
             score = ranked.get(service_id, 0.0) + SEARCH_WEIGHT * (hits[service_id].score if service_id in hits else 0.0) / top_search
             if leefgebied and leefgebied in dienst.leefgebieden:
                 # a service made for this area fits better than one that also touches it
                 score += AREA_BONUS if dienst.leefgebieden[0] == leefgebied else AREA_BONUS * SECONDARY_AREA_FACTOR
-            if leefgebied and dienst.id == front:
-                continue  # one clear area: its own door; the front door is for tangled questions
             if leefgebied and dienst.id == self.meta.standaard_deuren.get(leefgebied):
                 score += STANDARD_BONUS  # the gemeente's own first door for this area
             if dienst.laag == Laag.vangnet and not (leeftijd is not None and dienst.leeftijd and dienst.leeftijd.covers(leeftijd)):
