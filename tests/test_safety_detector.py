@@ -137,3 +137,43 @@ def test_toddlers_emergencies_that_are_over_and_hyperbole_are_no_alarm(text):
 def test_help_at_the_start_with_violence_is_acute():
     result = screen("help hij slaat me")
     assert result.danger and result.acute
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        # medical emergencies told by their symptoms
+        ("opa zijn gezicht hangt raar en zijn mond staat scheef, hij kan zijn arm niet optillen, de arm doet niks meer", ACUUT),
+        ("mijn dochter heeft vaatwastabletten ingeslikt", ACUUT),
+        ("hij heeft een aanval en het stopt niet, al 6 minuten", ACUUT),
+        ("he beats me, ik ben bang", ACUUT),
+        ("mijn neef zegt dat hij vanavond die jongen gaat neersteken", ACUUT),
+        # despair and self-harm
+        ("met al die schulden zie ik echt geen reden meer om door te gaan", SUICIDE),
+        ("ik ben moe van het leven", SUICIDE),
+        ("ik doe mezelf pijn als het te veel wordt", SUICIDE),
+        # control, money taken from an elderly person, stalking, neglect, grooming
+        ("de buurman heeft de pinpas van oma en zij heeft geen geld meer", HUISELIJK),
+        ("mijn ex stuurt me 40 berichten per dag en staat steeds voor mijn huis", HUISELIJK),
+        ("de kinderen krijgen thuis geen eten omdat mama de hele dag slaapt", HUISELIJK),
+        ("mijn nichtje van 15 heeft een vriend van 28 die haar geld en cadeaus geeft", HUISELIJK),
+    ],
+)
+def test_symptoms_despair_and_control_in_other_words(text, level):
+    result = screen(text)
+    assert result.danger and result.level in ({level, HUISELIJK} if level == ACUUT else {level}), result
+    if level == ACUUT:
+        assert result.acute
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn moeder had vorig jaar een beroerte, het gaat nu goed, kan ze hulp bij het huishouden krijgen",
+        "mijn vader is vijf jaar geleden overleden door zelfmoord, ik denk nog vaak aan hem, is er een rouwgroep",
+        "die buurman vermoordt me nog met zijn muziek haha",
+        "mijn dochtertje van 5 stalkt me de hele dag over een hondje",
+    ],
+)
+def test_grief_jokes_and_past_emergencies_are_no_alarm(text):
+    assert not screen(text).danger, screen(text)

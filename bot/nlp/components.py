@@ -47,7 +47,9 @@ DANGER_WORDS = re.compile(
     r"mes|wapen\w*|bloed\w*|pillen|ingenomen|geslikt|adem\w*|bewusteloos|wakker|brand\w*|rook|vuur|gas|misbruik\w*|"
     r"mishandel\w*|verkracht\w*|aangerand|dwing\w*|gedwongen|opgesloten|vermoord\w*|moord\w*|springen|spring|brug|spoor|trein|"
     r"touw|afscheid|eind|einde|weg zijn|niet meer|help|gevaar\w*|onveilig|112|113|politie|ambulance|gewond\w*|ongeluk|"
-    r"loverboy\w*|uitbuit\w*|besnij\w*|trouwen|eer|chanta\w*|naakt\w*|stalk\w*|agressie\w*|agressief|kapot|geschud)\b"
+    r"loverboy\w*|uitbuit\w*|besnij\w*|trouwen|eer|chanta\w*|naakt\w*|stalk\w*|agressie\w*|agressief|kapot|geschud|"
+    r"scheermes\w*|snij\w*|kras\w*|slap|scheef|verlamd|stuip\w*|epilep\w*|vergif\w*|ingeslikt|opgegeten|achtervolg\w*|pinpas|"
+    r"testament|uitgebuit|neerst\w*|steek\w*|hit|beat\w*|blood|kill\w*|reden|zonder mij|geen eten)\b"
 )
 
 

@@ -117,6 +117,10 @@ HURT = (
 )
 
 SUICIDE_PATTERNS = [
+    r"\bgeen reden (?:meer )?(?:om|tot) (?:\w+ )?(?:door te gaan|te leven|verder te gaan|verder)\b|\b(?:moe|klaar) van het leven\b",
+    r"\bleven (?:niet|nie) meer (?:ziet|zie|zien) zitten\b|\bbeter (?:af )?zonder (?:mij|hem|haar)\b",
+    r"\b(?:doe|doet) (?:mezelf|zichzelf|mijzelf|mij|me) (?:\w+ )?pijn\b|\bscheermes\w*\b|\bmesjes\b",
+    r"\bmaak (?:het|er) (?:een )?(?:eind|einde)\b|\bvoor (?:de|een) trein (?:stappen|springen|lopen|gaan liggen)\b",
     r"\bwil (?:\w+ ){0,2}niet meer (?:leven|verder)\b|\bhet hoeft (?:voor mij (?:allemaal )?|allemaal )niet meer\b|\bhet leven is (?:voor mij )?(?:klaar|voorbij)\b",
     r"\bstoppen met (?:bestaan|leven)\b|\bniet meer (?:willen )?bestaan\b|\bmet alles (?:willen )?stoppen\b",
     r"\bik ben er (?:\w+ ){0,3}(?:toch|dan) niet meer\b",
@@ -197,6 +201,12 @@ SUICIDE_PATTERNS = [
 
 # medical and other emergencies: 112
 MEDICAL_PATTERNS = [
+    # stroke signs, poisoning, not responding, seizures, heavy bleeding: described by symptoms
+    r"\bmond (?:\w+ )?(?:hangt|staat|is) (?:\w+ )?scheef\b|\b(?:arm|been) (?:\w+ )?(?:doet niks meer|doet niets meer|is verlamd|voelt niks)\b|\bpraat (?:ineens|opeens|plotseling) (?:heel )?(?:raar|onduidelijk|wartaal|dubbel)\b",
+    r"\b(?:pillen|tabletten|medicijnen|wasmiddel|schoonmaakmiddel|vaatwastablet\w*|bleek|gif)\b (?:\w+ ){0,5}(?:opgegeten|ingeslikt|doorgeslikt|opgedronken|gedronken)\b",
+    r"\b(?:zegt|reageert) (?:\w+ )?(?:niks|niets) meer\b.{0,50}\b(?:koud|slap|blauw|wakker|ademt)\b|\b(?:koud|blauw) en slap\b|\bslap en (?:koud|blauw)\b",
+    r"\b(?:aanval|stuip\w*|epileptische aanval)\b.{0,40}\b(?:stopt niet|houdt niet op|al \d+ minuten)\b",
+    r"\b(?:bloedt|bloed) (?:\w+ ){0,2}(?:heel erg|enorm|overal|stopt niet|blijft)\b|\bmuch blood\b|\bbloed overal\b",
     r"\b(?:strip|doosje|pot|potje|flesje|hele|alle)\b.{0,30}\b(?:ingenomen|geslikt|opgegeten)\b",
     r"\b(?:ademt|ademen) (?:\w+ ){0,2}(?:raar|niet meer|nauwelijks|heel moeilijk|vreemd)\b|\b(?:baby|kindje|kind) (?:\w+ ){0,6}(?:helemaal|heel) slap\b",
     r"\b(?:op|aan|van) (?:een |de )?\w*(?:vaatwas|wasmiddel|tablet|batterij|schoonmaak|bleek)\w* (?:\w+ )?(?:gekauwd|gebeten|gelikt|gedronken|gegeten|ingeslikt)\b",
@@ -238,6 +248,8 @@ MEDICAL_PATTERNS = [
 
 # violence or a threat happening now: 112 (and Veilig Thuis when it is someone close)
 VIOLENCE_NOW_PATTERNS = [
+    r"\b(?:hit|hits|hitting|beat|beats|beating|kick|kicks|choke|chokes|kill|kills)\b (?:\w+ ){0,2}(?:me|my|her|him|us)\b|\b(?:knife|gun)\b",
+    r"\b(?:gaat|wil|gaan) (?:\w+ ){0,4}(?:neersteken|neerschieten|doodsteken|doodschieten|vermoorden|in elkaar slaan)\b",
     r"\b(?:slaan|slaat|schoppen|schopt|trappen|trapt) (?:\w+ ){1,3}in elkaar\b",
     r"\b(?:voor)?deur (?:\w+ )?in (?:te )?(?:trappen|beuken|breken)\b|\bprobe\w* (?:\w+ ){0,3}in te breken\b",
     r"\bdreig\w* (?:\w+ ){0,3}(?:iets|wat) aan te doen\b|\bdreig\w* (?:\w+ ){0,3}pijn te doen\b",
@@ -257,6 +269,11 @@ VIOLENCE_NOW_PATTERNS = [
 ]
 
 DV_PATTERNS = [
+    r"\bpinpas van (?:oma|opa|mijn moeder|mijn vader|mijn oma|mijn opa|haar|hem)\b|\b(?:nieuw )?testament (?:\w+ ){0,3}(?:tekenen|tekent|laten tekenen|veranderen)\b",
+    r"\b\d+ berichten per dag\b|\bop (?:me|mij) (?:te )?(?:staan )?wachten\b.{0,40}\b(?:werk|huis|school)\b|\b(?:ex|hij)\b.{0,30}\b(?:blijft|staat) (?:steeds |elke dag )?(?:voor|bij) (?:mijn|m'n) (?:huis|deur|werk)\b",
+    r"\b(?:krijgen|krijgt|kregen) (?:\w+ )?geen eten\b|\b(?:drinkt|gebruikt) (?:\w+ ){0,3}elke dag\b.{0,60}\b(?:kinderen|broertjes|zusjes|kids)\b",
+    r"\bvriend van (?:2\d|3\d|4\d)\b.{0,80}\b(?:geld|cadeaus|iphone|feestjes|hotel\w*)\b",
+    r"\b(?:anders|dan) (?:\w+ ){0,3}niet meer (?:terug|thuis)\b(?: mag| mogen| komen)?",
     # main-clause order: "mijn buurman slaat zijn vrouw", "hij ... slaat me"
     r"\b(?:" + WHO + r"|hij|zij)\s+(?:\w+\s){0,4}?(?:slaat|schopt|trapt|wurgt|stompt|mishandelt|misbruikt|bedreigt|duwt|mept|knijpt|verkracht)\s+(?:\w+\s){0,5}?" + OBJ + r"\b",
     r"\ben (?:slaat|schopt|trapt|wurgt|stompt|mishandelt|bedreigt) (?:me|mij|ons|haar|hem)\b",
@@ -397,10 +414,15 @@ DENIAL = re.compile(r"\b(?:vroeg|vraagt|vroegen|vragen) (?:\w+ )?of ik\b.*\b(?:n
 PAST = re.compile(r"\b(?:\w+ jaar geleden|jaren geleden|in (?:19|20)\d\d|vroeger|toen ik (?:klein|jong|kind|tiener|\d+)|als kind|in mijn jeugd|in het verleden|lang geleden)\b")
 # a young child hitting or biting is a parenting question, not domestic violence
 YOUNG_ACTOR = re.compile(
-    r"\b(?:peuter\w*|kleuter\w*|dreumes\w*|(?:zoon|dochter|kind|broer|zus)\w* (?:is |van )(?:[1-5]|een|twee|drie|vier|vijf)(?: jaar)?)\s+(?:\w+\s){0,2}?(?:slaat|bijt|schopt|duwt|krabt|knijpt|trapt)\b"
+    r"\b(?:peuter\w*|kleuter\w*|dreumes\w*|(?:zoon|dochter|kind|broer|zus)\w* (?:is |van )(?:[1-8]|een|twee|drie|vier|vijf|zes|zeven|acht)(?: jaar)?)\s+(?:\w+\s){0,2}?(?:slaat|bijt|schopt|duwt|krabt|knijpt|trapt|stalkt|zeurt)\b"
 )
 # an emergency that is over ("heeft in januari een hartaanval gehad, revalideert goed")
-MEDICAL_OVER = re.compile(r"\bgehad\b|\b(?:revalideert|revalidatie|hersteld|herstelt|is weer thuis|weer thuis|gaat (?:weer )?goed)\b")
+MEDICAL_OVER = re.compile(r"\bgehad\b|\b(?:revalideert|revalidatie|hersteld|herstelt|is weer thuis|weer thuis|gaat (?:het )?(?:weer )?goed)\b")
+MEDICAL_PAST = re.compile(r"\b(?:vorig jaar|vorige (?:maand|week)|\w+ (?:jaar|maanden) geleden|in (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december))\b")
+# grief about someone who died by suicide long ago: a question for a rouwgroep, not an alarm
+BEREAVED = re.compile(r"\b(?:overleden|gestorven) (?:\w+ )?(?:door|aan) (?:zelfmoord|zelfdoding)\b|\b(?:heeft|had) zelfmoord gepleegd\b|\bzelfmoord van (?:mijn|haar|zijn)\b")
+JOKE = re.compile(r"\b(?:haha\w*|hihi\w*|grapje|lol|xd)\b|😂|🤣|😅|😜")
+THREAT_WORD = re.compile(r"\b(?:vermoord\w*|kill\w*|maak \w+ af|sloop\w*|stalk\w*)\b")
 CURRENT = re.compile(r"\b(?:nog steeds|nog altijd|weer|opnieuw|sinds kort|deze week|gisteren|vandaag|elke dag|steeds|vannacht|vanavond|nu (?:slaat|doet|bedreigt|zit|is hij|is ze))\b")
 
 
@@ -462,7 +484,13 @@ def screen(raw: Optional[str]) -> Screen:
                 if level == HUISELIJK and YOUNG_ACTOR.search(text):
                     result.suppressed.append(f"young child: {matched}")
                     continue
-                if level == ACUUT and MEDICAL_OVER.search(text[match.end() : match.end() + 80]):
+                if level == SUICIDE and BEREAVED.search(text) and PAST.search(text):
+                    result.suppressed.append(f"grief, long ago: {matched}")
+                    continue
+                if level in (VIOLENCE_NOW, HUISELIJK) and JOKE.search(text) and THREAT_WORD.search(matched):
+                    result.suppressed.append(f"joke: {matched}")
+                    continue
+                if level == ACUUT and (MEDICAL_OVER.search(text[match.end() : match.end() + 80]) or MEDICAL_PAST.search(text[max(0, match.start() - 40) : match.start()])):
                     result.suppressed.append(f"over: {matched}")
                     continue
                 if past_only and level in (HUISELIJK, SUICIDE):
