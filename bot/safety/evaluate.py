@@ -103,7 +103,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--show", action="store_true")
     parser.add_argument("--danger", default="safety_danger.yml")
     parser.add_argument("--nearmiss", default="safety_nearmiss.yml")
-    parser.add_argument("--holdout", nargs="?", const="1", choices=["1", "2"], help="a hold-out set: 1 = tests/eval/safety_holdout.yml, 2 = safety_holdout_2.yml")
+    parser.add_argument("--holdout", nargs="?", const="1", choices=["1", "2", "3"], help="a hold-out set: 1 = tests/eval/safety_holdout.yml, 2 = safety_holdout_2.yml, ...")
     parser.add_argument("--nlu", action="store_true", help="measure the trained NLU (detector + classifier), not the detector alone")
     args = parser.parse_args(argv)
     if args.holdout:
