@@ -62,11 +62,7 @@ class ActionAnswerOrganisation(Action):
         router = Router(cat, gemeente)
         text = question_text(tracker.events)
         names = entity_values(tracker.latest_message, "organisatie")
-        dienst = None
-        for candidate in names + [text]:
-            dienst = router.named(candidate)
-            if dienst:
-                break
+        dienst = router.first_named(names + [text])
         if not dienst:
             send(dispatcher, answers.unknown_organisation_messages())
             return []
@@ -85,12 +81,11 @@ class ActionMoreInfo(Action):
         # "wat is de stadsbank en hoe kom ik daar": a named service is what they want to know about
         gemeente = gemeente_of(tracker)
         router = Router(cat, gemeente)
-        for name in entity_values(tracker.latest_message, "organisatie"):
-            named = router.named(name)
-            if named:
-                send(dispatcher, answers.organisation_messages(cat, gemeente, named, "org_wat"))
-                reason = f"Je vroeg naar {named.naam}."
-                return [SlotSet("laatste_advies", {"gemeente": gemeente, "dienst": named.id, "rule": "naam", "reason": reason, "leefgebied": None})]
+        named = router.first_named(entity_values(tracker.latest_message, "organisatie"))
+        if named:
+            send(dispatcher, answers.organisation_messages(cat, gemeente, named, "org_wat"))
+            reason = f"Je vroeg naar {named.naam}."
+            return [SlotSet("laatste_advies", {"gemeente": gemeente, "dienst": named.id, "rule": "naam", "reason": reason, "leefgebied": None})]
         advice = last_advice(tracker)
         dienst = cat.service(advice["gemeente"], advice["dienst"]) if advice else None
         if not dienst:

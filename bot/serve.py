@@ -108,6 +108,24 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def private_env(var: Path) -> Dict[str, str]:
+    """Settings for a private stack (tests, evaluation, benchmarks): free ports and a throw-away
+    SQLite tracker store under `var`. Apply with os.environ.update and settings.cache_clear()."""
+    ports = {"rasa": free_port(), "action": free_port(), "web": free_port()}
+    endpoints = var / f"endpoints-{ports['rasa']}.yml"
+    endpoints.write_text(
+        f'action_endpoint:\n  url: "http://localhost:{ports["action"]}/webhook"\n'
+        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {var / ('tracker-%d.db' % ports['rasa'])}\n"
+    )
+    return {
+        "WEGWIJZER_RASA_PORT": str(ports["rasa"]),
+        "WEGWIJZER_ACTION_PORT": str(ports["action"]),
+        "WEGWIJZER_WEB_PORT": str(ports["web"]),
+        "WEGWIJZER_ENDPOINTS": str(endpoints),
+        "WEGWIJZER_VAR_DIR": str(var),
+    }
+
+
 def rasa_argv(port: int, endpoints: str, token: str, model: Optional[Path] = None) -> List[str]:
     """The Rasa server command line (REST and socket.io channels, HTTP API behind a token)."""
     return [

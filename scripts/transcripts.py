@@ -18,28 +18,19 @@ import requests
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot import config  # noqa: E402
-from bot.serve import Supervisor, free_port, start_all  # noqa: E402
+from bot.serve import Supervisor, private_env, start_all  # noqa: E402
 
 TOKEN = "transcript-staff-token"
 
 
 def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="wegwijzer-transcript-"))
-    ports = {"rasa": free_port(), "action": free_port(), "web": free_port()}
-    endpoints = tmp / "endpoints.yml"
-    endpoints.write_text(
-        f'action_endpoint:\n  url: "http://localhost:{ports["action"]}/webhook"\n'
-        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tmp / 'tracker.db'}\n"
-    )
-    os.environ.update(
-        WEGWIJZER_RASA_PORT=str(ports["rasa"]), WEGWIJZER_ACTION_PORT=str(ports["action"]), WEGWIJZER_WEB_PORT=str(ports["web"]),
-        WEGWIJZER_ENDPOINTS=str(endpoints), WEGWIJZER_VAR_DIR=str(tmp), WEGWIJZER_STAFF_TOKEN=TOKEN,
-        WEGWIJZER_HANDOFF_DB=f"sqlite:///{tmp / 'handoff.db'}",
-    )
+    env = private_env(tmp)
+    os.environ.update(env, WEGWIJZER_STAFF_TOKEN=TOKEN)
     config.settings.cache_clear()
     sup = Supervisor()
     start_all(sup, web=True, logs=tmp / "logs")
-    rasa, web = f"http://127.0.0.1:{ports['rasa']}", f"http://127.0.0.1:{ports['web']}"
+    rasa, web = f"http://127.0.0.1:{env['WEGWIJZER_RASA_PORT']}", f"http://127.0.0.1:{env['WEGWIJZER_WEB_PORT']}"
     out = ["# Example conversations (recorded by `scripts/transcripts.py` through the real stack)", ""]
 
     def say(sender: str, text: str) -> None:

@@ -53,24 +53,14 @@ ALWAYS_OPEN = """gemeenten:
 def start_stack(var, handoff_db=None, extra_env=None):
     """Start action server, Rasa and the web app on free ports with throw-away stores."""
     from bot import config
-    from bot.serve import Supervisor, latest_model, start_all
+    from bot.serve import Supervisor, latest_model, private_env, start_all
 
     if latest_model() is None:
         pytest.fail("No trained model in models/: run `make train` (make test does this first).")
-    ports = {"rasa": free_port(), "action": free_port(), "web": free_port()}
-    endpoints = var / "endpoints.yml"
-    endpoints.write_text(
-        f'action_endpoint:\n  url: "http://localhost:{ports["action"]}/webhook"\n'
-        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {var / 'tracker.db'}\n"
-    )
     handoff_config = var / "handoff.yml"
     handoff_config.write_text(ALWAYS_OPEN)
     env = {
-        "WEGWIJZER_RASA_PORT": str(ports["rasa"]),
-        "WEGWIJZER_ACTION_PORT": str(ports["action"]),
-        "WEGWIJZER_WEB_PORT": str(ports["web"]),
-        "WEGWIJZER_ENDPOINTS": str(endpoints),
-        "WEGWIJZER_VAR_DIR": str(var),
+        **private_env(var),
         "WEGWIJZER_HANDOFF_CONFIG": str(handoff_config),
         "WEGWIJZER_HANDOFF_DB": handoff_db or f"sqlite:///{var / 'handoff.db'}",
         "WEGWIJZER_STAFF_TOKEN": STAFF_TOKEN,
@@ -96,7 +86,7 @@ def start_stack(var, handoff_db=None, extra_env=None):
     except Exception:
         stop()
         raise
-    servers = Servers(ports["rasa"], ports["action"], ports["web"])
+    servers = Servers(*(int(env[f"WEGWIJZER_{k}_PORT"]) for k in ("RASA", "ACTION", "WEB")))
     servers.var = var
     servers.handoff_db = env["WEGWIJZER_HANDOFF_DB"]
     return servers, stop

@@ -137,8 +137,7 @@ def _start(model: Path, env: Dict[str, str], var: Path, with_web: bool):
 
 
 def bench_rest(limit: int = 200) -> List[Dict[str, float]]:
-    from bot.serve import latest_model
-    from bot.serve import free_port
+    from bot.serve import latest_model, private_env
 
     held = yaml.safe_load((ROOT / "tests" / "eval" / "heldout.yml").read_text(encoding="utf-8"))["messages"][:limit]
     messages = [{"text": m["text"], "gemeente": m["gemeente"]} for m in held]
@@ -160,22 +159,10 @@ def bench_rest(limit: int = 200) -> List[Dict[str, float]]:
         )
         stock = stock_dir / "stock.tar.gz"
         for label, model in (("wegwijzer", ours), ("stock rasa init config", stock)):
-            ports = {"rasa": free_port(), "action": free_port(), "web": free_port()}
-            endpoints = var / f"endpoints-{ports['rasa']}.yml"
-            endpoints.write_text(
-                f'action_endpoint:\n  url: "http://localhost:{ports["action"]}/webhook"\n'
-                f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {var / ('tracker-%d.db' % ports['rasa'])}\n"
-            )
-            env = {
-                "WEGWIJZER_RASA_PORT": str(ports["rasa"]),
-                "WEGWIJZER_ACTION_PORT": str(ports["action"]),
-                "WEGWIJZER_WEB_PORT": str(ports["web"]),
-                "WEGWIJZER_ENDPOINTS": str(endpoints),
-                "WEGWIJZER_VAR_DIR": str(var),
-            }
+            env = private_env(var)
             sup = _start(model, env, var, with_web=False)
             try:
-                result = _time_rest(f"http://127.0.0.1:{ports['rasa']}/webhooks/rest/webhook", messages, label)
+                result = _time_rest(f"http://127.0.0.1:{env['WEGWIJZER_RASA_PORT']}/webhooks/rest/webhook", messages, label)
             finally:
                 sup.stop()
             print(json.dumps(result), flush=True)

@@ -62,25 +62,17 @@ def report(rows: List[Dict[str, Any]]) -> str:
 
 def _start_stack():
     from bot import config
-    from bot.serve import Supervisor, free_port, start_all
+    from bot.serve import Supervisor, private_env, start_all
     import os
     import tempfile
 
     tmp = Path(tempfile.mkdtemp(prefix="wegwijzer-eval-"))
-    ports = {"rasa": free_port(), "action": free_port()}
-    endpoints = tmp / "endpoints.yml"
-    endpoints.write_text(
-        f'action_endpoint:\n  url: "http://localhost:{ports["action"]}/webhook"\n'
-        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tmp / 'tracker.db'}\n"
-    )
-    os.environ.update(
-        WEGWIJZER_RASA_PORT=str(ports["rasa"]), WEGWIJZER_ACTION_PORT=str(ports["action"]),
-        WEGWIJZER_ENDPOINTS=str(endpoints), WEGWIJZER_VAR_DIR=str(tmp),
-    )
+    env = private_env(tmp)
+    os.environ.update(env)
     config.settings.cache_clear()
     sup = Supervisor()
     start_all(sup, web=False, logs=tmp / "logs")
-    return sup, f"http://127.0.0.1:{ports['rasa']}"
+    return sup, f"http://127.0.0.1:{env['WEGWIJZER_RASA_PORT']}"
 
 
 def main(argv: Optional[List[str]] = None) -> int:

@@ -35,18 +35,11 @@ def door_for(parse: Dict[str, Any], text: str, router: Router) -> str:
         age = parse_age(ages) or age_from_text(text)
         return router.advise(intent, text, leeftijd=age).dienst.id
     names = [e["value"] for e in parse.get("entities", []) if e["entity"] == "organisatie"]
-    if intent == "more_info":  # ActionMoreInfo answers about a named service
-        for name in names:
-            dienst = router.named(name)
-            if dienst:
-                return dienst.id
-        return "geen-advies"
-    if intent.startswith("org_"):
-        for candidate in names + [text]:
-            dienst = router.named(candidate)
-            if dienst:
-                return dienst.id
-        return "geen-advies"
+    if intent == "more_info" or intent.startswith("org_"):
+        # ActionMoreInfo answers about a service named in an entity; organisation questions
+        # also look for a name in the whole text
+        dienst = router.first_named(names if intent == "more_info" else names + [text])
+        return dienst.id if dienst else "geen-advies"
     if intent == "out_of_scope_gemeente":
         return "out_of_scope"
     if intent in SAFETY_LEVEL:
@@ -71,10 +64,12 @@ async def evaluate(model: str, messages: List[Dict[str, Any]]) -> List[Dict[str,
 
 
 def latest_model() -> str:
-    models = sorted((settings().home / "models").glob("*.tar.gz"))
-    if not models:
+    from bot.serve import latest_model as newest
+
+    model = newest()
+    if model is None:
         raise SystemExit("No trained model: run `make train` first.")
-    return str(models[-1])
+    return str(model)
 
 
 def main(argv: Optional[List[str]] = None) -> int:

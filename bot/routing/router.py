@@ -135,6 +135,14 @@ class Router:
         assert door is not None, f"gemeente {self.gemeente} has no voordeur"
         return door
 
+    def first_named(self, candidates: List[str]) -> Optional[Dienst]:
+        """The first candidate (entity values, then perhaps the whole text) that names a service."""
+        for candidate in candidates:
+            dienst = self.named(candidate)
+            if dienst:
+                return dienst
+        return None
+
     def named(self, text: str) -> Optional[Dienst]:
         """The service a resident names in the text (also misspelled), if any.
 

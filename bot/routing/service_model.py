@@ -87,9 +87,10 @@ def service_model(catalogue: Catalogue, gemeente: str) -> Optional[ServiceModel]
     with _lock:  # one training per gemeente, also when the warm-up and a request race
         cached = _models.get(key)
         if cached is None or cached[0] is not catalogue:
-            if not load_examples(gemeente):
+            examples = load_examples(gemeente)
+            if not examples:
                 return None
-            model = ServiceModel(catalogue, gemeente)
+            model = ServiceModel(catalogue, gemeente, examples)
             logger.info("service model for %s trained on %d texts", gemeente, model.trained_on)
             _models[key] = cached = (catalogue, model)
     return cached[1]

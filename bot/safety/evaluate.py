@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
 import yaml
@@ -35,14 +34,15 @@ def numbers_right(expected: str, got: Screen) -> bool:
 
 
 EVAL = settings().home / "tests" / "eval"
+HOLDOUT_FILES = {"1": "safety_holdout.yml", "2": "safety_holdout_2.yml", "3": "safety_holdout_3.yml"}
 HOLDOUT_LEVEL = {"acuut": "acuut", "suicide": "suicide", "huiselijk": "huiselijk_geweld"}
 
 
 def load(name: str) -> List[Dict[str, str]]:
     if name.startswith("holdout"):
-        # a hold-out set in tests/eval ("holdout:danger", "holdout2:near_miss", ...)
+        # a hold-out set in tests/eval: "holdout:danger" (set 1), "holdout2:near_miss", ...
         prefix, part = name.split(":")
-        data = yaml.safe_load((EVAL / f"safety_{prefix.replace('holdout', 'holdout_')}.yml".replace("_.yml", ".yml")).read_text(encoding="utf-8"))
+        data = yaml.safe_load((EVAL / HOLDOUT_FILES[prefix[len("holdout"):] or "1"]).read_text(encoding="utf-8"))
         if part == "danger":
             return [{"text": m["text"], "level": HOLDOUT_LEVEL[m["level"]]} for m in data["danger"]]
         return [{"text": m["text"]} for m in data["near_miss"]]
@@ -103,11 +103,11 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--show", action="store_true")
     parser.add_argument("--danger", default="safety_danger.yml")
     parser.add_argument("--nearmiss", default="safety_nearmiss.yml")
-    parser.add_argument("--holdout", nargs="?", const="1", choices=["1", "2", "3"], help="a hold-out set: 1 = tests/eval/safety_holdout.yml, 2 = safety_holdout_2.yml, ...")
+    parser.add_argument("--holdout", nargs="?", const="1", choices=sorted(HOLDOUT_FILES), help="a hold-out set in tests/eval (1 = safety_holdout.yml)")
     parser.add_argument("--nlu", action="store_true", help="measure the trained NLU (detector + classifier), not the detector alone")
     args = parser.parse_args(argv)
     if args.holdout:
-        prefix = "holdout" if args.holdout == "1" else f"holdout{args.holdout}"
+        prefix = f"holdout{args.holdout}"
         args.danger, args.nearmiss = f"{prefix}:danger", f"{prefix}:near_miss"
     r = evaluate(nlu_detector() if args.nlu else screen, danger_file=args.danger, nearmiss_file=args.nearmiss)
     print(f"danger messages: {r['danger_n']}  recall: {r['recall']:.1%}  right numbers: {r['numbers_right']:.1%}")
