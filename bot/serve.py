@@ -126,10 +126,14 @@ def private_env(var: Path) -> Dict[str, str]:
     }
 
 
-def rasa_argv(port: int, endpoints: str, token: str, model: Optional[Path] = None) -> List[str]:
-    """The Rasa server command line (REST and socket.io channels, HTTP API behind a token)."""
+def rasa_argv(port: int, endpoints: str, token: str, model: Optional[Path] = None, patched: bool = True) -> List[str]:
+    """The Rasa server command line (REST and socket.io channels, HTTP API behind a token).
+
+    Rasa is started through `bot.rasa_server`, which applies our start-up fixes first;
+    `patched=False` runs plain `rasa` (the benchmark's as-shipped baseline)."""
+    launcher = [sys.executable, "-m", "bot.rasa_server"] if patched else [_bin("rasa")]
     return [
-        _bin("rasa"), "run",
+        *launcher, "run",
         "--port", str(port),
         "--credentials", "credentials.yml",
         "--endpoints", str(endpoints),
@@ -141,7 +145,9 @@ def rasa_argv(port: int, endpoints: str, token: str, model: Optional[Path] = Non
     ]
 
 
-def start_all(supervisor: Supervisor, web: bool = True, logs: Optional[Path] = None, model: Optional[Path] = None) -> Dict[str, str]:
+def start_all(
+    supervisor: Supervisor, web: bool = True, logs: Optional[Path] = None, model: Optional[Path] = None, patched: bool = True
+) -> Dict[str, str]:
     """Start the servers (ports and endpoints file from settings); return URLs once each answers."""
     cfg = settings()
     env = base_env()
@@ -156,7 +162,7 @@ def start_all(supervisor: Supervisor, web: bool = True, logs: Optional[Path] = N
     token = env.setdefault("WEGWIJZER_RASA_API_TOKEN", cfg.rasa_api_token or local_secret("rasa_api_token"))
     supervisor.start(
         "rasa",
-        rasa_argv(rasa_port, endpoints, token, model),
+        rasa_argv(rasa_port, endpoints, token, model, patched),
         env,
         logs / "rasa.log",
     )

@@ -90,5 +90,5 @@ def test_rasa_command_line_accepts_a_token_that_starts_with_a_dash():
     from bot.serve import rasa_argv
 
     argv = rasa_argv(5005, "endpoints.yml", "-Abc_123")
-    args = create_argument_parser().parse_args(argv[1:])
+    args = create_argument_parser().parse_args(argv[argv.index("bot.rasa_server") + 1 :])
     assert args.auth_token == "-Abc_123" and args.port == 5005 and args.enable_api

@@ -7,7 +7,8 @@
 The REST benchmark starts our stack, sends the held-out messages one by one and times each
 round trip (Rasa + action server). It then trains the stock `rasa init` configuration on the
 same data (with 1 epoch per model: inference cost does not depend on training length) and
-times the same messages against it, with the same action server.
+times the same messages against it, with the same action server: once started like ours
+(through `bot.rasa_server`) and once with plain `rasa run`.
 """
 from __future__ import annotations
 
@@ -125,14 +126,14 @@ def _time_rest(url: str, messages: List[Dict[str, str]], label: str) -> Dict[str
     return summary(label, times)
 
 
-def _start(model: Path, env: Dict[str, str], var: Path, with_web: bool):
+def _start(model: Path, env: Dict[str, str], var: Path, with_web: bool, patched: bool = True):
     from bot import config
     from bot.serve import Supervisor, start_all
 
     os.environ.update(env)
     config.settings.cache_clear()
     sup = Supervisor()
-    start_all(sup, web=with_web, logs=var / "logs", model=model)
+    start_all(sup, web=with_web, logs=var / "logs", model=model, patched=patched)
     return sup
 
 
@@ -158,9 +159,15 @@ def bench_rest(limit: int = 200) -> List[Dict[str, float]]:
             env=dict(os.environ, RASA_TELEMETRY_ENABLED="false"),
         )
         stock = stock_dir / "stock.tar.gz"
-        for label, model in (("wegwijzer", ours), ("stock rasa init config", stock)):
+        runs = (
+            ("wegwijzer", ours, True),
+            ("stock rasa init config", stock, True),
+            # the same stock model under plain `rasa run`, without our start-up fix (bot/rasa_server.py)
+            ("stock rasa init config, plain rasa run", stock, False),
+        )
+        for label, model, patched in runs:
             env = private_env(var)
-            sup = _start(model, env, var, with_web=False)
+            sup = _start(model, env, var, with_web=False, patched=patched)
             try:
                 result = _time_rest(f"http://127.0.0.1:{env['WEGWIJZER_RASA_PORT']}/webhooks/rest/webhook", messages, label)
             finally:
