@@ -1,7 +1,8 @@
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlp.components import NO_TEXT_INTENT, MessageCleaner, MessageScreen
+from bot.nlp.components import ML_DANGER_MIN_PROBABILITY, NO_TEXT_INTENT, MessageCleaner, MessageScreen
+from bot.nlp.danger_component import DANGER_KEY
 
 
 def _message(text, intent="greet", confidence=0.9):
@@ -47,34 +48,58 @@ def test_detector_overrides_ml_for_danger():
     assert "wegwijzer_safety" in m.as_dict(only_output_properties=True)
 
 
-def test_confident_ml_danger_is_kept_when_rules_are_silent():
-    m = _message("ik kan niet meer, ik stop ermee voorgoed", "gevaar_suicide", 0.85)
+def _scored(text, probability, level, intent="vraag_psychisch", confidence=0.6):
+    m = Message(data={TEXT: text})
+    m.set(INTENT, {"name": intent, "confidence": confidence})
+    m.set(INTENT_RANKING_KEY, [{"name": intent, "confidence": confidence}, {"name": "vraag_taal", "confidence": 0.1}])
+    m.set(DANGER_KEY, {"probability": probability, "level": level})
+    return m
+
+
+def test_a_sure_danger_classifier_decides_when_the_rules_are_silent():
+    m = _scored("ik kan niet meer, ik stop ermee voorgoed", 0.85, "suicide")
     MessageScreen().process([m])
     assert m.get(INTENT)["name"] == "gevaar_suicide"
     assert m.get("wegwijzer_safety")["source"] == "ml"
+    assert m.get("wegwijzer_safety")["acute"] is False
 
 
-def test_ml_danger_is_overruled_for_an_idiom():
-    m = Message(data={TEXT: "ik ben echt dood moe van al die formulieren"})
-    m.set(INTENT, {"name": "gevaar_suicide", "confidence": 0.8})
-    m.set(INTENT_RANKING_KEY, [{"name": "gevaar_suicide", "confidence": 0.8}, {"name": "vraag_taal", "confidence": 0.15}])
+def test_an_acute_level_from_the_classifier_gives_112():
+    m = _scored("mn vader zakt in elkaar en zegt niks meer", 0.9, "acuut")
     MessageScreen().process([m])
-    assert m.get(INTENT)["name"] == "vraag_taal"
+    assert m.get(INTENT)["name"] == "gevaar_acuut"
+    assert m.get("wegwijzer_safety")["acute"] is True
+
+
+def test_the_danger_classifier_is_overruled_for_an_idiom_or_negation():
+    for text in ["ik ben echt dood moe van al die formulieren", "ik heb geen zelfmoordgedachten hoor, ik zoek alleen werk"]:
+        m = _scored(text, 0.8, "suicide", intent="gevaar_suicide", confidence=0.8)
+        MessageScreen().process([m])
+        assert m.get(INTENT)["name"] == "vraag_taal", text
+        assert m.get("wegwijzer_safety") is None
+
+
+def test_an_unsure_danger_classifier_is_no_alarm():
+    m = _scored("ik heb een vraag over mijn buren", ML_DANGER_MIN_PROBABILITY - 0.05, "huiselijk_geweld", intent="vraag_wonen")
+    MessageScreen().process([m])
+    assert m.get(INTENT)["name"] == "vraag_wonen"
     assert m.get("wegwijzer_safety") is None
 
 
-def test_unsure_ml_danger_is_not_an_alarm():
-    m = Message(data={TEXT: "ik heb een vraag over mijn buren"})
-    m.set(INTENT, {"name": "gevaar_huiselijk", "confidence": 0.4})
-    m.set(INTENT_RANKING_KEY, [{"name": "gevaar_huiselijk", "confidence": 0.4}, {"name": "vraag_wonen", "confidence": 0.35}])
+def test_a_short_message_needs_a_surer_classifier():
+    m = _scored("tot snel", 0.6, "acuut", intent="goodbye", confidence=0.7)
     MessageScreen().process([m])
-    assert m.get(INTENT)["name"] == "vraag_wonen"
+    assert m.get(INTENT)["name"] == "goodbye"
+    m = _scored("wil slapen voor altijd", 0.9, "suicide")
+    MessageScreen().process([m])
+    assert m.get(INTENT)["name"] == "gevaar_suicide"
 
 
-def test_ml_danger_needs_a_danger_word():
+def test_a_danger_intent_alone_is_no_alarm_when_the_danger_classifier_disagrees():
     m = Message(data={TEXT: "wanneer krijgt mijn baby de prikken"})
     m.set(INTENT, {"name": "gevaar_acuut", "confidence": 0.95})
     m.set(INTENT_RANKING_KEY, [{"name": "gevaar_acuut", "confidence": 0.95}, {"name": "vraag_opvoeden", "confidence": 0.04}])
+    m.set(DANGER_KEY, {"probability": 0.05, "level": "acuut"})
     MessageScreen().process([m])
     assert m.get(INTENT)["name"] == "vraag_opvoeden"
     assert m.get("wegwijzer_safety") is None

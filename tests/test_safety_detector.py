@@ -177,3 +177,43 @@ def test_symptoms_despair_and_control_in_other_words(text, level):
 )
 def test_grief_jokes_and_past_emergencies_are_no_alarm(text):
     assert not screen(text).danger, screen(text)
+
+
+def test_neglecting_oneself_is_no_abuse_but_neglecting_children_is():
+    # self-neglect belongs to the OGGZ team, not to Veilig Thuis
+    assert not screen("mijn buurman is erg verward en verwaarloost zichzelf").danger
+    assert not screen("ik verwaarloos mezelf sinds de scheiding").danger
+    assert screen("mijn moeder verwaarloost de kinderen").level == HUISELIJK
+    assert screen("de kinderen van de buren worden verwaarloosd").level == HUISELIJK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn oom is na een hartaanval opgenomen en ligt nu stabiel, wie regelt straks hulp in huis?",
+        "mijn moeder is vorige week flauwgevallen maar is nu weer helemaal beter, kan ze een alarmknop krijgen?",
+        "ik kreeg haast een hartaanval van de energierekening",
+    ],
+)
+def test_emergencies_that_are_handled_and_hyperbole_are_no_alarm(text):
+    assert not screen(text).danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mijn man heeft pijn op de borst, wat is goed om te doen",
+        "mijn moeder is flauwgevallen en reageert niet",
+        "mijn vader heeft net een beroerte gekregen, zijn mond hangt scheef",
+    ],
+)
+def test_emergencies_happening_now_stay_acute(text):
+    assert screen(text).level == ACUUT
+
+
+def test_only_idioms_negations_jokes_and_information_questions_overrule_the_classifier():
+    assert screen("ik ben dood moe").overrules_classifier
+    assert screen("ik heb geen zelfmoordgedachten, ik zoek werk").overrules_classifier
+    # an emergency that is over is a judgement the classifier may make itself
+    over = screen("mijn oom is na een hartaanval opgenomen en ligt nu stabiel")
+    assert over.suppressed and not over.overrules_classifier

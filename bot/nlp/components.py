@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -20,6 +19,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.channels.sanitize import clean, emoji_intent
+from bot.nlp.danger_component import DANGER_KEY
 from bot.safety.detector import ACUUT, HUISELIJK, JOKE, SUICIDE, screen
 
 logger = logging.getLogger(__name__)
@@ -32,23 +32,17 @@ SAFETY_KEY = "wegwijzer_safety"  # travels in the parse data to the tracker and 
 
 LEVEL_INTENT = {ACUUT: "gevaar_acuut", SUICIDE: "gevaar_suicide", HUISELIJK: "gevaar_huiselijk"}
 INTENT_LEVEL = {v: k for k, v in LEVEL_INTENT.items()}
-# The ML model may recognise danger the rules have no pattern for; it must be fairly sure,
-# and it is overruled when the detector found an idiom or negation ("dood moe").
-ML_DANGER_MIN_CONFIDENCE = 0.5  # chosen on the tuning sets: lowest with false alarms under 1%
+# The danger classifier (bot.safety.classifier) may recognise danger the phrase rules have no
+# pattern for; it must be this sure. Chosen with cross-validation and the tuning sets: about 1%
+# of ordinary questions get a safety reply they did not need (docs/measurements.md).
+ML_DANGER_MIN_PROBABILITY = 0.4
+# A message of a few words gives the classifier little to go on ("tot snel", "nee man"); there
+# it must be surer. Short explicit danger ("hij slaat me", "wil dood") is the detector's work.
+SHORT_MESSAGE_WORDS = 3
+ML_DANGER_MIN_PROBABILITY_SHORT = 0.7
 # lookup words that name an organisation only in general ("de gemeente", "de huisarts")
 GENERIC_ORGS = {"gemeente", "huisarts", "mee", "woon", "wmo", "thuiszorg"}
 LONG_STORY_WORDS = 8
-# ...and the message must contain at least one word from the wide field of harm, death,
-# fear or emergency: a model guess on "wanneer krijgt mijn baby de prikken" is no alarm.
-DANGER_WORDS = re.compile(
-    r"\b(?:dood\w*|sterv\w*|leven|zelfmoord\w*|pijn|sla\w*|sloeg|geslagen|schop\w*|geweld\w*|bang\w*|angst\w*|bedreig\w*|dreig\w*|"
-    r"mes|wapen\w*|bloed\w*|pillen|ingenomen|geslikt|adem\w*|bewusteloos|wakker|brand\w*|rook|vuur|gas|misbruik\w*|"
-    r"mishandel\w*|verkracht\w*|aangerand|dwing\w*|gedwongen|opgesloten|vermoord\w*|moord\w*|springen|spring|brug|spoor|trein|"
-    r"touw|afscheid|eind|einde|weg zijn|niet meer|help|gevaar\w*|onveilig|112|113|politie|ambulance|gewond\w*|ongeluk|"
-    r"loverboy\w*|uitbuit\w*|besnij\w*|trouwen|eer|chanta\w*|naakt\w*|stalk\w*|agressie\w*|agressief|kapot|geschud|"
-    r"scheermes\w*|snij\w*|kras\w*|slap|scheef|verlamd|stuip\w*|epilep\w*|vergif\w*|ingeslikt|opgegeten|achtervolg\w*|pinpas|"
-    r"testament|uitgebuit|neerst\w*|steek\w*|hit|beat\w*|blood|kill\w*|reden|zonder mij|geen eten)\b"
-)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
@@ -162,87 +156,33 @@ class MessageScreen(GraphComponent):
 
     @staticmethod
     def _safety(message: Message, text: str) -> bool:
-        """True when the message is (now) a danger intent."""
+        """True when the message is (now) a danger intent.
+
+        The phrase detector decides on its own. Otherwise the danger classifier
+        (`DangerClassifier`, earlier in the pipeline) decides when it is sure enough, unless
+        the detector found an idiom, a negation or a joke ("dood moe", "geen zelfmoordgedachten").
+        """
         result = screen(text)
         if result.danger:
             _override(message, LEVEL_INTENT[result.level], "safety detector")
             message.set(SAFETY_KEY, {**result.as_dict(), "source": "detector"}, add_to_output=True)
             return True
-        predicted = message.get(INTENT) or {}
-        ranking = message.get(INTENT_RANKING_KEY) or []
-        # ML danger intents hide behind nlu_fallback when unsure: look at the top real intent
-        top = next((r for r in ranking if r.get("name") != "nlu_fallback"), predicted)
-        if top.get("name") not in INTENT_LEVEL:
-            return False
-        sure = top.get("confidence", 0) >= ML_DANGER_MIN_CONFIDENCE
-        # with a joke marker ("haha", 😂) a model guess alone is no alarm; the detector decides itself
-        if sure and not result.suppressed and DANGER_WORDS.search(text.lower()) and not JOKE.search(text.lower()):
-            _override(message, top["name"], "ml danger intent")
+        ml = message.get(DANGER_KEY) or {}
+        short = len(text.split()) <= SHORT_MESSAGE_WORDS
+        sure = ml.get("level") and ml.get("probability", 0.0) >= (ML_DANGER_MIN_PROBABILITY_SHORT if short else ML_DANGER_MIN_PROBABILITY)
+        if sure and not result.overrules_classifier and not JOKE.search(text.lower()):
+            _override(message, LEVEL_INTENT[ml["level"]], "danger classifier")
             message.set(
-                SAFETY_KEY, {"level": INTENT_LEVEL[top["name"]], "acute": False, "matches": [], "source": "ml"}, add_to_output=True
+                SAFETY_KEY,
+                {"level": ml["level"], "acute": ml["level"] == ACUUT, "matches": [], "source": "ml", "probability": ml["probability"]},
+                add_to_output=True,
             )
             return True
-        # not sure enough, no danger word, or an idiom/negation: the best non-danger intent instead
+        # no danger: the intent classifier's danger intents give way to the best other intent
+        predicted = message.get(INTENT) or {}
+        ranking = message.get(INTENT_RANKING_KEY) or []
         rest = [r for r in ranking if r.get("name") not in INTENT_LEVEL and r.get("name") != "nlu_fallback"]
         if rest and predicted.get("name") in {*INTENT_LEVEL, "nlu_fallback"}:
             message.set(INTENT, rest[0] if predicted.get("name") in INTENT_LEVEL else predicted)
             message.set(INTENT_RANKING_KEY, ([predicted] if predicted.get("name") == "nlu_fallback" else []) + rest)
         return False
-
-
-@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
-class LeefgebiedPrior(GraphComponent):
-    """Add what the catalogue knows to the ML ranking of the leefgebied intents.
-
-    Words that the catalogue ties to exactly one leefgebied ("deurwaarder" -> geld,
-    "mantelzorger" -> mantelzorg) shift probability towards that leefgebied's intent. This
-    helps most for rare words the training examples do not contain. `weight` is the share of
-    the probability mass that the catalogue may move.
-    """
-
-    @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        return {"weight": 0.35}
-
-    def __init__(self, config: Dict[Text, Any]) -> None:
-        self.weight = float(config.get("weight", 0.35))
-        self._catalogue = None
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "LeefgebiedPrior":
-        return cls({**cls.get_default_config(), **config})
-
-    def _areas(self, text: str) -> Dict[str, int]:
-        from bot.catalogue.loader import load_catalogue
-        from bot.routing.router import leefgebieden_in
-
-        if self._catalogue is None:
-            self._catalogue = load_catalogue()
-        return leefgebieden_in(text, self._catalogue)
-
-    def process(self, messages: List[Message]) -> List[Message]:
-        from bot.routing.router import INTENT_LEEFGEBIED
-
-        area_intent = {lg: intent for intent, lg in INTENT_LEEFGEBIED.items()}
-        for message in messages:
-            text = message.get(TEXT) or ""
-            ranking = message.get(INTENT_RANKING_KEY)
-            if not ranking or text.startswith("/"):
-                continue
-            areas = {area_intent[a]: n for a, n in self._areas(text).items() if a in area_intent}
-            if not areas:
-                continue
-            total = sum(areas.values())
-            scored = {r["name"]: (1 - self.weight) * r["confidence"] for r in ranking}
-            for intent, hits in areas.items():
-                scored[intent] = scored.get(intent, 0.0) + self.weight * hits / total
-            new = sorted(({"name": n, "confidence": c} for n, c in scored.items()), key=lambda r: -r["confidence"])
-            message.set(INTENT, new[0])
-            message.set(INTENT_RANKING_KEY, new)
-        return messages

@@ -9,6 +9,7 @@ the front door.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Set, Tuple
 
@@ -46,6 +47,13 @@ MIN_PICK_SCORE = 0.0
 PICK_VANGNET_FACTOR = 0.8
 STANDARD_BONUS = 0.1  # generic questions ("ik heb een opvoedvraag") go to the area's first door
 MIN_VAGUE_SCORE = 0.3  # "I don't know where to go": a specific door only when it clearly fits
+# Words that say nothing about which door ("ik heb een vraag over ...", "hulp bij ...").
+FILLER_WORDS = {"vraag", "vragen", "hulp", "help", "advies", "info", "informatie", "probleem", "problemen", "terecht", "tips", "steun", "zorgen", "last"}
+# A young person speaks for themselves: services made for young people fit other questions only then.
+YOUNG_WORDS = re.compile(
+    r"\b(?:jongere\w*|jong|tiener\w*|student\w*|studie\w*|stufi|duo|mbo|hbo|roc|bijbaan\w*|stage\w*|school|klas|"
+    r"ik ben (?:1[2-9]|2[0-3])|(?:1[2-9]|2[0-3]) jaar)\b"
+)
 
 
 @dataclass
@@ -93,6 +101,15 @@ def area_vocabulary(catalogue: Catalogue) -> Dict[str, Set[str]]:
 _AREA_VOCAB: Dict[object, Dict[str, Set[str]]] = {}
 
 
+def vocabulary_of(catalogue: Catalogue, core_only: bool) -> Dict[str, Set[str]]:
+    """`core_vocabulary` or `area_vocabulary`, computed once per catalogue."""
+    key = (id(catalogue), core_only)
+    vocab = _AREA_VOCAB.get(key)
+    if vocab is None:
+        vocab = _AREA_VOCAB[key] = core_vocabulary(catalogue) if core_only else area_vocabulary(catalogue)
+    return vocab
+
+
 def core_vocabulary(catalogue: Catalogue) -> Dict[str, Set[str]]:
     """Only the curated single words of leefgebieden.yml: fewer, but each clearly about its area."""
     return {lg.id: {stem(t) for w in lg.trefwoorden if " " not in w.strip() for t in content_tokens(w)} for lg in catalogue.leefgebieden.values()}
@@ -104,8 +121,7 @@ def leefgebieden_in(text: str, catalogue: Catalogue, core_only: bool = False) ->
     `core_only` counts only the curated leefgebied words; the default also uses words from
     service names and keywords (wider, noisier).
     """
-    key = (id(catalogue), core_only)
-    vocab = _AREA_VOCAB.setdefault(key, core_vocabulary(catalogue) if core_only else area_vocabulary(catalogue))  # type: ignore[arg-type]
+    vocab = vocabulary_of(catalogue, core_only)
     words = {stem(t) for t in content_tokens(text)}
     hits = {lg: len(words & keys) for lg, keys in vocab.items()}
     return {lg: n for lg, n in hits.items() if n}
@@ -180,8 +196,12 @@ class Router:
             # "ik weet niet waar ik heen moet met mijn schulden": one clear area after all
             leefgebied = next(iter(areas))
         several = broad or (intent == "dont_know_where" and len(areas) >= 2) or self._tangled(areas, leefgebied)
+        if not several and leefgebied in self.meta.standaard_deuren and self._generic(text, leefgebied):
+            return self._standard_door(leefgebied)  # "ik heb een opvoedvraag": the area's own first door
         picked = None if several else self._pick(text, leefgebied, leeftijd, MIN_VAGUE_SCORE if intent == "dont_know_where" else MIN_PICK_SCORE)
         vague = picked is None and intent == "dont_know_where" and len(areas) != 1
+        if picked is not None and picked[0].id == self.front_door().id and leefgebied and not vague:
+            return self._standard_door(leefgebied)  # the front door is also this area's own door
         if several or vague or (picked is not None and picked[0].id == self.front_door().id):
             door = self.front_door()
             named_areas = [self.catalogue.leefgebieden[a].label.lower() for a in sorted(areas)][:3]
@@ -238,22 +258,25 @@ class Router:
                 top.why,
             )
         if leefgebied and leefgebied in self.meta.standaard_deuren:
-            door = self.catalogue.service(self.gemeente, self.meta.standaard_deuren[leefgebied])
-            assert door is not None
-            lg_label = self.catalogue.leefgebieden[leefgebied].label.lower()
-            return Advice(
-                door,
-                self._scope_of(door),
-                "standaard",
-                f"Voor vragen over {lg_label} is {door.naam} de eerste plek in {self.meta.naam}.",
-                leefgebied,
-            )
+            return self._standard_door(leefgebied)
         door = self.front_door()
         return Advice(
             door,
             self._scope_of(door),
             "voordeur",
             f"{door.naam} helpt bij vragen over alle onderwerpen. Daar kijken ze samen met je wat nodig is.",
+            leefgebied,
+        )
+
+    def _standard_door(self, leefgebied: str) -> Advice:
+        door = self.catalogue.service(self.gemeente, self.meta.standaard_deuren[leefgebied])
+        assert door is not None
+        lg_label = self.catalogue.leefgebieden[leefgebied].label.lower()
+        return Advice(
+            door,
+            self._scope_of(door),
+            "standaard",
+            f"Voor vragen over {lg_label} is {door.naam} de eerste plek in {self.meta.naam}.",
             leefgebied,
         )
 
@@ -271,10 +294,15 @@ class Router:
         top_search = max([h.score for h in hits.values()] + [SEARCH_NORM])
         scored = []
         front = self.front_door().id
+        # one clear area gets its own door; the front door is for tangled questions, unless
+        # it is this area's own door too (Almelo's KCC for wonen, taal, discriminatie)
+        skip_front = leefgebied is not None and self.meta.standaard_deuren.get(leefgebied) != front
         for service_id in set(ranked) | set(hits):
             dienst = self.catalogue.service(self.gemeente, service_id)
-            if dienst is None or (leefgebied and dienst.id == front):
-                continue  # one clear area gets its own door; the front door is for tangled questions
+            if dienst is None or (skip_front and dienst.id == front):
+                continue
+            if not self._fits_age_group(dienst, leefgebied, text, leeftijd):
+                continue
             score = ranked.get(service_id, 0.0) + SEARCH_WEIGHT * (hits[service_id].score if service_id in hits else 0.0) / top_search
             if leefgebied and leefgebied in dienst.leefgebieden:
                 # a service made for this area fits better than one that also touches it
@@ -290,6 +318,26 @@ class Router:
         best = scored[0][1]
         why = hits[best.id].why if best.id in hits else []
         return best, why, [d for _, d in scored[1:3]]
+
+    def _generic(self, text: str, leefgebied: str) -> bool:
+        """Only the area is named ("ik heb een opvoedvraag", "schulden"): a few words, each an
+        area word (also inside a compound: "opvoedvraag") or a filler, and no service named."""
+        words = {t for t in content_tokens(text) if t not in FILLER_WORDS}
+        if not words or len(words) > 3:
+            return False
+        area = vocabulary_of(self.catalogue, core_only=True).get(leefgebied, set())
+        stems = {stem(t) for t in words}
+        if not all(any(s.startswith(a) for a in area if len(a) >= 4) or s in area for s in stems):
+            return False
+        return self.named(text) is None
+
+    @staticmethod
+    def _fits_age_group(dienst: Dienst, leefgebied: Optional[str], text: str, leeftijd: Optional[int]) -> bool:
+        """A service made for young people (main area `jongeren`) fits a question from another area
+        only when a young person is speaking ("ik ben 19", "mijn studie")."""
+        if dienst.leefgebieden[0] != "jongeren" or leefgebied in (None, "jongeren", "opvoeden"):
+            return True
+        return (leeftijd is not None and leeftijd <= 23) or bool(YOUNG_WORDS.search(text.lower()))
 
     @staticmethod
     def _tangled(areas: Dict[str, int], main: Optional[str]) -> bool:
