@@ -139,3 +139,11 @@ def test_an_unsure_question_naming_an_organisation_becomes_an_organisation_quest
     g.set("entities", [{"entity": "organisatie", "value": "gemeente"}])
     MessageScreen().process([g])
     assert g.get(INTENT)["name"] == "nlu_fallback"
+
+
+def test_violence_at_home_happening_now_is_acute_danger_and_keeps_its_level():
+    m = _message("help mijn man slaat me nu en hij heeft een mes", "vraag_wonen", 0.9)
+    MessageScreen().process([m])
+    assert m.get(INTENT)["name"] == "gevaar_acuut"
+    safety = m.get("wegwijzer_safety")
+    assert safety["acute"] is True and safety["level"] in {"huiselijk_geweld", "acuut"}

@@ -106,3 +106,45 @@ def test_a_clear_need_in_everyday_words_gets_its_specific_door(apeldoorn):
     advice = apeldoorn.advise("vraag_geld", "de deurwaarder staat steeds voor de deur en ik heb bij tien bedrijven schulden")
     assert advice.dienst.id in {"schuldhulpverlening", "centenkwesties"}
     assert advice.rule == "zoeken" and advice.reason
+
+
+@pytest.mark.parametrize(
+    "intent,text,expected",
+    [
+        ("vraag_opvoeden", "opvoeding", "cjg"),
+        ("vraag_geld", "geldzorgen", "centenkwesties"),
+        ("vraag_werk", "werk", "samen055"),
+    ],
+)
+def test_a_question_that_only_names_the_area_goes_to_its_standard_door(apeldoorn, intent, text, expected):
+    advice = apeldoorn.advise(intent, text)
+    assert advice.dienst.id == expected
+    assert advice.rule == "standaard"
+
+
+def test_an_area_word_that_points_at_one_door_is_not_generic(apeldoorn):
+    # "traplift" is a zorg word, but it clearly means a home adaptation, not the general door
+    assert apeldoorn.advise("vraag_zorg", "traplift").dienst.id == "woningaanpassing"
+
+
+def test_a_service_for_young_people_needs_a_young_person(apeldoorn):
+    adult = apeldoorn.advise("vraag_geld", "ik heb schulden en krijg steeds brieven van incassobureaus")
+    assert adult.dienst.id != "jongerenloket"
+    young = apeldoorn.advise("vraag_geld", "ik ben 19, student, en heb schulden bij duo en klarna", leeftijd=19)
+    assert young.dienst.id == "jongerenloket"
+
+
+def test_the_front_door_answers_for_an_area_where_it_is_the_standard_door(almelo):
+    # Almelo has no discrimination service: its KCC is the standard door for that area
+    advice = almelo.advise("vraag_discriminatie", "ik word op mijn werk gediscrimineerd om mijn afkomst")
+    assert advice.dienst.id == "klantcontactcentrum"
+    assert advice.rule == "standaard" and "discriminatie" in advice.reason
+
+
+def test_a_tangled_story_goes_to_the_front_door_even_with_one_area_intent(apeldoorn):
+    story = (
+        "sinds de scheiding red ik het niet meer, de huur is te hoog, mijn zoon gaat niet meer naar school "
+        "en ik ben mijn werk kwijt. ik weet niet meer waar ik moet beginnen"
+    )
+    advice = apeldoorn.advise("vraag_geld", story)
+    assert advice.dienst.id == "samen055" and advice.broad

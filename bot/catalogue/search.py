@@ -217,7 +217,9 @@ class SearchIndex:
             elif key in q_collapsed:
                 hit = True
             else:
-                hit = len(key) >= 8 and fuzz.partial_ratio(key, q_collapsed) >= 90
+                # the name in the query, with a typo; not the query inside a longer name
+                # ("opvoeding" names no service, though "opstap opvoeding" is a synonym)
+                hit = len(key) >= 8 and len(key) <= len(q_collapsed) + 1 and fuzz.partial_ratio(key, q_collapsed) >= 90
             if hit and doc not in found:
                 found[doc] = display
         return found

@@ -32,10 +32,16 @@ SAFETY_KEY = "wegwijzer_safety"  # travels in the parse data to the tracker and 
 
 LEVEL_INTENT = {ACUUT: "gevaar_acuut", SUICIDE: "gevaar_suicide", HUISELIJK: "gevaar_huiselijk"}
 INTENT_LEVEL = {v: k for k, v in LEVEL_INTENT.items()}
+
+
+def danger_intent(level: str, acute: bool) -> str:
+    """Violence at home that is happening now is `gevaar_acuut` (112 first); the safety payload
+    keeps the level, so the reply still names Veilig Thuis too."""
+    return LEVEL_INTENT[ACUUT] if level == HUISELIJK and acute else LEVEL_INTENT[level]
 # The danger classifier (bot.safety.classifier) may recognise danger the phrase rules have no
 # pattern for; it must be this sure. Chosen with cross-validation and the tuning sets: about 1%
 # of ordinary questions get a safety reply they did not need (docs/measurements.md).
-ML_DANGER_MIN_PROBABILITY = 0.4
+ML_DANGER_MIN_PROBABILITY = 0.45
 # A message of a few words gives the classifier little to go on ("tot snel", "nee man"); there
 # it must be surer. Short explicit danger ("hij slaat me", "wil dood") is the detector's work.
 SHORT_MESSAGE_WORDS = 3
@@ -164,14 +170,14 @@ class MessageScreen(GraphComponent):
         """
         result = screen(text)
         if result.danger:
-            _override(message, LEVEL_INTENT[result.level], "safety detector")
+            _override(message, danger_intent(result.level, result.acute), "safety detector")
             message.set(SAFETY_KEY, {**result.as_dict(), "source": "detector"}, add_to_output=True)
             return True
         ml = message.get(DANGER_KEY) or {}
         short = len(text.split()) <= SHORT_MESSAGE_WORDS
         sure = ml.get("level") and ml.get("probability", 0.0) >= (ML_DANGER_MIN_PROBABILITY_SHORT if short else ML_DANGER_MIN_PROBABILITY)
         if sure and not result.overrules_classifier and not JOKE.search(text.lower()):
-            _override(message, LEVEL_INTENT[ml["level"]], "danger classifier")
+            _override(message, danger_intent(ml["level"], ml["level"] == ACUUT), "danger classifier")
             message.set(
                 SAFETY_KEY,
                 {"level": ml["level"], "acute": ml["level"] == ACUUT, "matches": [], "source": "ml", "probability": ml["probability"]},

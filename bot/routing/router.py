@@ -47,6 +47,8 @@ MIN_PICK_SCORE = 0.0
 PICK_VANGNET_FACTOR = 0.8
 STANDARD_BONUS = 0.1  # generic questions ("ik heb een opvoedvraag") go to the area's first door
 MIN_VAGUE_SCORE = 0.3  # "I don't know where to go": a specific door only when it clearly fits
+FRONT_DOOR_MIN_CONFIDENCE = 0.7  # the service model's probability that a story belongs at the front door
+MIN_STORY_WORDS = 4  # content words (no stop words) before a message counts as a story
 # Words that say nothing about which door ("ik heb een vraag over ...", "hulp bij ...").
 FILLER_WORDS = {"vraag", "vragen", "hulp", "help", "advies", "info", "informatie", "probleem", "problemen", "terecht", "tips", "steun", "zorgen", "last"}
 # A young person speaks for themselves: services made for young people fit other questions only then.
@@ -108,6 +110,23 @@ def vocabulary_of(catalogue: Catalogue, core_only: bool) -> Dict[str, Set[str]]:
     if vocab is None:
         vocab = _AREA_VOCAB[key] = core_vocabulary(catalogue) if core_only else area_vocabulary(catalogue)
     return vocab
+
+
+_KEYWORD_OWNERS: Dict[Tuple[int, str], Dict[str, Set[str]]] = {}
+
+
+def keyword_owners(catalogue: Catalogue, gemeente: str) -> Dict[str, Set[str]]:
+    """Word stem -> the services of this gemeente whose name, synonyms or keywords contain it."""
+    key = (id(catalogue), gemeente)
+    owners = _KEYWORD_OWNERS.get(key)
+    if owners is None:
+        owners = {}
+        for dienst in catalogue.gemeenten[gemeente].diensten.values():
+            for text in [dienst.naam, *dienst.synoniemen, *dienst.trefwoorden]:
+                for token in content_tokens(text):
+                    owners.setdefault(stem(token), set()).add(dienst.id)
+        _KEYWORD_OWNERS[key] = owners
+    return owners
 
 
 def core_vocabulary(catalogue: Catalogue) -> Dict[str, Set[str]]:
@@ -192,6 +211,12 @@ class Router:
     ) -> Advice:
         leefgebied = INTENT_LEEFGEBIED.get(intent or "")
         areas = leefgebieden_in(text, self.catalogue, core_only=True)
+        # the service model recognises a tangled story the area words miss; but "ik weet niet waar
+        # ik heen moet met mijn schulden" names one clear area, and "waar moet ik heen" alone is no story
+        if (leefgebied or (intent == "dont_know_where" and len(areas) != 1)) and self._front_door_story(text):
+            if leefgebied and self.meta.standaard_deuren.get(leefgebied) == self.front_door().id:
+                return self._standard_door(leefgebied)  # the front door is this area's own door anyway
+            broad = True
         if intent == "dont_know_where" and not broad and len(areas) == 1:
             # "ik weet niet waar ik heen moet met mijn schulden": one clear area after all
             leefgebied = next(iter(areas))
@@ -268,6 +293,14 @@ class Router:
             leefgebied,
         )
 
+    def _front_door_story(self, text: str) -> bool:
+        """The service model is quite sure this is a question for the front door (it learned the
+        tangled, several-areas stories of `data/routing/voorbeelden/`)."""
+        model = service_model(self.catalogue, self.gemeente)
+        if model is None or len(content_tokens(text)) < MIN_STORY_WORDS:
+            return False  # "geldzorgen" is no story, even if the front door hears it often
+        return model.probability(text, self.front_door().id) >= FRONT_DOOR_MIN_CONFIDENCE
+
     def _standard_door(self, leefgebied: str) -> Advice:
         door = self.catalogue.service(self.gemeente, self.meta.standaard_deuren[leefgebied])
         assert door is not None
@@ -329,7 +362,11 @@ class Router:
         stems = {stem(t) for t in words}
         if not all(any(s.startswith(a) for a in area if len(a) >= 4) or s in area for s in stems):
             return False
-        return self.named(text) is None
+        if self.named(text) is not None:
+            return False
+        # some area words are one door's own word ("traplift", "deurwaarder"): that door, not the general one
+        owners = keyword_owners(self.catalogue, self.gemeente)
+        return all(len(owners.get(s, ())) != 1 for s in stems)
 
     @staticmethod
     def _fits_age_group(dienst: Dienst, leefgebied: Optional[str], text: str, leeftijd: Optional[int]) -> bool:

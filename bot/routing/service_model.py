@@ -67,14 +67,26 @@ class ServiceModel:
         self.pipeline = make_pipeline(build_features(), LinearSVC(C=C, random_state=42))
         self.pipeline.fit(texts, labels)
         self.classes: List[str] = list(self.pipeline.classes_)
+        self._last: Optional[Tuple[str, np.ndarray]] = None
 
-    def rank(self, text: str, limit: int = 5) -> List[Tuple[str, float]]:
+    def _probabilities(self, text: str) -> np.ndarray:
+        # the router asks several questions about the same message: compute once
+        if self._last is not None and self._last[0] == text:
+            return self._last[1]
         # a softmax over the SVM margins: comparable scores (not calibrated probabilities)
         margins = self.pipeline.decision_function([text])[0]
         exp = np.exp((margins - margins.max()) * TEMPERATURE)
         probs = exp / exp.sum()
+        self._last = (text, probs)  # one tuple, swapped atomically: safe between threads
+        return probs
+
+    def rank(self, text: str, limit: int = 5) -> List[Tuple[str, float]]:
+        probs = self._probabilities(text)
         order = probs.argsort()[::-1][:limit]
         return [(self.classes[i], float(probs[i])) for i in order]
+
+    def probability(self, text: str, service_id: str) -> float:
+        return float(self._probabilities(text)[self.classes.index(service_id)])
 
 
 _models: Dict[Tuple[int, str], Tuple[Catalogue, ServiceModel]] = {}
