@@ -217,3 +217,10 @@ def test_only_idioms_negations_jokes_and_information_questions_overrule_the_clas
     # an emergency that is over is a judgement the classifier may make itself
     over = screen("mijn oom is na een hartaanval opgenomen en ligt nu stabiel")
     assert over.suppressed and not over.overrules_classifier
+
+
+def test_an_office_that_does_not_answer_is_no_emergency_but_a_person_is():
+    assert not screen("het dak lekt en de verhuurder reageert niet").danger
+    assert not screen("mijn werkcoach reageert niet op mijn mails").danger
+    assert screen("mijn vader reageert niet als ik hem roep").level == ACUUT
+    assert screen("ze ligt op de stoep en reageert niet").level == ACUUT

@@ -421,6 +421,13 @@ MEDICAL_OVER = re.compile(
     r"\bgehad\b|\b(?:revalideert|revalidatie|hersteld|herstelt|is weer thuis|weer thuis|gaat (?:het )?(?:weer )?goed)\b"
     r"|\b(?:ligt|is) (?:nu |inmiddels )?(?:weer )?stabiel\b|\b(?:is|gaat) (?:het |ze |hij |zij )?(?:nu |inmiddels )?(?:weer|alweer|helemaal)(?: helemaal)? (?:goed|beter|in orde|opgeknapt)\b"
 )
+# "de verhuurder reageert niet (op mijn mail)": an office or a landlord that does not answer, not a body
+NO_ANSWER = re.compile(
+    r"\b(?:verhuurder|huisbaas|corporatie|woningcorporatie|gemeente|instantie\w*|loket|werkgever|baas|coach|werkcoach|"
+    r"consulent|begeleider|stagebegeleider|school|leraar|mentor|uwv|belastingdienst|bank|verzekeraar|verzekering|"
+    r"bedrijf|winkel|aannemer|installateur|klantenservice|wijkteam)\s+(?:\w+\s+){0,2}$"
+)
+NO_ANSWER_AFTER = re.compile(r"^\s*(?:meer\s+)?op\s+(?:\w+\s+){0,2}(?:mail\w*|e-?mail\w*|brie\w*|bericht\w*|telefoon|app\w*|bezwaar|aanvraag|vraag|vragen|klacht\w*)\b")
 # after an emergency ("na een beroerte", "sinds zijn hartaanval"): it is over, the question is about what comes next
 MEDICAL_AFTER = re.compile(r"\b(?:na|sinds|door|vanwege) (?:een|zijn|haar|mijn|de) $")
 MEDICAL_PAST = re.compile(r"\b(?:vorig jaar|vorige (?:maand|week)|\w+ (?:jaar|maanden) geleden|in (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december))\b")
@@ -503,6 +510,9 @@ def screen(raw: Optional[str]) -> Screen:
                     result.suppressed.append(f"joke: {matched}")
                     continue
                 before = text[max(0, match.start() - 40) : match.start()]
+                if matched.startswith("reageert") and (NO_ANSWER.search(before) or NO_ANSWER_AFTER.search(text[match.end() : match.end() + 40])):
+                    result.suppressed.append(f"no answer from an office: {matched}")
+                    continue
                 if level == ACUUT and (MEDICAL_OVER.search(text[match.end() : match.end() + 80]) or MEDICAL_PAST.search(before) or MEDICAL_AFTER.search(before)):
                     result.suppressed.append(f"over: {matched}")
                     continue
