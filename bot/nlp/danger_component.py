@@ -10,24 +10,23 @@ from __future__ import annotations
 import logging
 from typing import Any, Dict, List, Optional, Text
 
-import joblib
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.nlp.persisted import PersistedPipeline
 from bot.safety.classifier import NONE, DangerModel, corpus_fingerprint, harmless_questions, label_for_intent, load_corpus
 
 logger = logging.getLogger(__name__)
-MODEL_FILE = "danger_classifier.joblib"
 DANGER_KEY = "wegwijzer_danger"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class DangerClassifier(GraphComponent):
+class DangerClassifier(PersistedPipeline):
+    MODEL_FILE = "danger_classifier.joblib"
+
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"C": 0.5, "random_seed": 42}
@@ -35,18 +34,6 @@ class DangerClassifier(GraphComponent):
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
         return corpus_fingerprint()
-
-    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, model: Optional[DangerModel] = None):
-        self.config = config
-        self._storage = model_storage
-        self._resource = resource
-        self.model = model
-
-    @classmethod
-    def create(
-        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext
-    ) -> "DangerClassifier":
-        return cls({**cls.get_default_config(), **config}, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
         texts, labels = load_corpus()
@@ -57,32 +44,15 @@ class DangerClassifier(GraphComponent):
             if message.get(TEXT):
                 texts.append(message.get(TEXT))
                 labels.append(label_for_intent(message.get(INTENT)))
-        self.model = DangerModel.train(texts, labels, self.config["C"], self.config["random_seed"])
+        model = DangerModel.train(texts, labels, self.config["C"], self.config["random_seed"])
         logger.info("danger classifier trained on %d messages", len(texts))
-        with self._storage.write_to(self._resource) as directory:
-            joblib.dump(self.model.pipeline, directory / MODEL_FILE)
-        return self._resource
-
-    @classmethod
-    def load(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> "DangerClassifier":
-        try:
-            with model_storage.read_from(resource) as directory:
-                model: Optional[DangerModel] = DangerModel(joblib.load(directory / MODEL_FILE))
-        except (ValueError, FileNotFoundError):
-            model = None
-        return cls({**cls.get_default_config(), **config}, model_storage, resource, model)
+        return self.persist(model.pipeline)
 
     def process(self, messages: List[Message]) -> List[Message]:
-        if self.model is None:
+        if self.pipeline is None:
             return messages
+        model = DangerModel(self.pipeline)
         todo = [m for m in messages if m.get(TEXT) and not m.get(TEXT).startswith("/")]
-        for message, score in zip(todo, self.model.score_many(m.get(TEXT) for m in todo)):
+        for message, score in zip(todo, model.score_many(m.get(TEXT) for m in todo)):
             message.set(DANGER_KEY, score.as_dict(), add_to_output=True)
         return messages

@@ -8,25 +8,20 @@ something). Trains in seconds on 2 cores; predicts in well under a millisecond.
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Text
 
-import joblib
 import numpy as np
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.catalogue.textnorm import fold, stem, tokens
+from bot.nlp.persisted import PersistedPipeline
 
 logger = logging.getLogger(__name__)
-MODEL_FILE = "tfidf_intent.joblib"
-
-
 def stems(text: str) -> str:
     return " ".join(stem(t) for t in tokens(text))
 
@@ -52,22 +47,12 @@ def build_pipeline(c: float = 0.5, seed: int = 42) -> Any:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class TfidfIntentClassifier(GraphComponent, IntentClassifier):
+class TfidfIntentClassifier(PersistedPipeline, IntentClassifier):
+    MODEL_FILE = "tfidf_intent.joblib"
+
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"C": 0.5, "random_seed": 42, "ranking_length": 10}
-
-    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, pipeline: Optional[Any] = None):
-        self.config = config
-        self._storage = model_storage
-        self._resource = resource
-        self.pipeline = pipeline
-
-    @classmethod
-    def create(
-        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext
-    ) -> "TfidfIntentClassifier":
-        return cls({**cls.get_default_config(), **config}, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [m for m in training_data.intent_examples if m.get(TEXT)]
@@ -76,27 +61,9 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
         if len(set(labels)) < 2:
             logger.warning("TfidfIntentClassifier needs at least two intents; not trained")
             return self._resource
-        self.pipeline = build_pipeline(self.config["C"], self.config["random_seed"])
-        self.pipeline.fit(texts, np.asarray(labels))  # CalibratedClassifierCV needs an array
-        with self._storage.write_to(self._resource) as directory:
-            joblib.dump(self.pipeline, directory / MODEL_FILE)
-        return self._resource
-
-    @classmethod
-    def load(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> "TfidfIntentClassifier":
-        try:
-            with model_storage.read_from(resource) as directory:
-                pipeline = joblib.load(directory / MODEL_FILE)
-        except (ValueError, FileNotFoundError):
-            pipeline = None
-        return cls({**cls.get_default_config(), **config}, model_storage, resource, pipeline)
+        pipeline = build_pipeline(self.config["C"], self.config["random_seed"])
+        pipeline.fit(texts, np.asarray(labels))  # CalibratedClassifierCV needs an array
+        return self.persist(pipeline)
 
     def process(self, messages: List[Message]) -> List[Message]:
         if self.pipeline is None:
