@@ -77,3 +77,14 @@ def test_danger_component_trains_saves_loads_and_scores(tmp_path, monkeypatch):
     loaded.process(messages)
     assert set(messages[0].get(DANGER_KEY)) == {"probability", "level"}
     assert messages[1].get(DANGER_KEY) is None  # button payloads are not scored
+
+
+def test_component_code_and_corpus_are_part_of_the_training_fingerprint(tmp_path, monkeypatch):
+    from bot.nlp.tfidf_classifier import TfidfIntentClassifier
+
+    base = TfidfIntentClassifier.fingerprint_addon({})
+    assert base and base == TfidfIntentClassifier.fingerprint_addon({})
+    danger = DangerClassifier.fingerprint_addon({})
+    (tmp_path / "c.yml").write_text(yaml.safe_dump({"voorbeelden": {"geen": ["hoi"]}}))
+    monkeypatch.setattr(classifier, "corpus_dir", lambda: tmp_path)
+    assert DangerClassifier.fingerprint_addon({}) != danger  # other corpus, other fingerprint

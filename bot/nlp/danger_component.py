@@ -31,9 +31,11 @@ class DangerClassifier(PersistedPipeline):
     def get_default_config() -> Dict[Text, Any]:
         return {"C": 0.5, "random_seed": 42}
 
+    SOURCES = (*PersistedPipeline.SOURCES, "bot.safety.classifier")
+
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
-        return corpus_fingerprint()
+        return f"{super().fingerprint_addon(config)}:{corpus_fingerprint()}"
 
     def train(self, training_data: TrainingData) -> Resource:
         texts, labels = load_corpus()

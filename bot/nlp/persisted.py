@@ -1,7 +1,10 @@
 """Base for our trainable Rasa components: a scikit-learn pipeline kept in the model as one joblib file."""
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Text, Type, TypeVar
+import hashlib
+import importlib
+from pathlib import Path
+from typing import Any, Dict, Optional, Text, Tuple, Type, TypeVar
 
 import joblib
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -15,6 +18,16 @@ class PersistedPipeline(GraphComponent):
     """Config with defaults, plus `pipeline` saved to and loaded from the model storage."""
 
     MODEL_FILE = "pipeline.joblib"
+    # Modules whose code shapes the trained pipeline (features, stemming). Rasa's training cache
+    # only sees config and data; with their source in the fingerprint, a code change retrains.
+    SOURCES: Tuple[str, ...] = ("bot.nlp.tfidf_classifier", "bot.catalogue.textnorm")
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
+        digest = hashlib.sha256()
+        for module in cls.SOURCES:
+            digest.update(Path(importlib.import_module(module).__file__ or "").read_bytes())
+        return digest.hexdigest()
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
