@@ -224,3 +224,31 @@ def test_an_office_that_does_not_answer_is_no_emergency_but_a_person_is():
     assert not screen("mijn werkcoach reageert niet op mijn mails").danger
     assert screen("mijn vader reageert niet als ik hem roep").level == ACUUT
     assert screen("ze ligt op de stoep en reageert niet").level == ACUUT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik ga letterlijk dood als de juf me morgen weer de beurt geeft",
+        "ik ga steeds dood bij de eindbaas van dit spel, tips?",
+        "een blauw oog van de voetbalwedstrijd, moet ik naar de huisarts?",
+        "de gaslucht van vorige week is gerepareerd, wie betaalt de monteur?",
+        "mijn oom is overleden aan een hartaanval, hoe regel ik de uitvaart?",
+        "ik wil een poster maken over zelfmoordpreventie voor de bieb",
+    ],
+)
+def test_hyperbole_sport_and_things_that_are_over_are_not_danger(text):
+    assert not screen(text).danger, screen(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik ga dood, ik heb net al mijn pillen genomen",
+        "hij heeft me een blauw oog geslagen, ik durf niet naar huis",
+        "ik ruik gas in de keuken, het wordt steeds erger",
+        "mijn vader heeft een hartaanval, hij ligt op de grond",
+    ],
+)
+def test_the_same_words_in_danger_still_count(text):
+    assert screen(text).danger

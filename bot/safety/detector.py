@@ -92,6 +92,9 @@ _IDIOMS = [
     r"tot (de )?dood (ons )?scheidt",
     r"(?:brug|kade|duikplank|steiger|boot)\w* (?:\w+ ){0,3}(?:in|het) (?:de |het )?(?:vaart|water|kanaal|gracht|zwembad|meer|zee)",
     r"schietspel\w*", r"(film|serie|game|computerspel|videospel|boek|nieuws|documentaire|detective|thriller)\w* (over|met|waarin) ",
+    # youth hyperbole ("ik ga letterlijk dood als ik een beurt krijg") and dying in a game
+    r"(?:ga|gaat|gaan|ging) letterlijk dood",
+    r"(?:ga|gaat|gaan|ging) (?:\w+ )?dood (?:bij|in|tegen|door) (?:de |het |die |dat |een )?(?:eindbaas|baas|boss|level|game|spel|zombie\w*|monster\w*)",
 ]
 _IDIOM_RE = re.compile(r"\b(" + "|".join(_IDIOMS) + r")\b")
 
@@ -408,7 +411,7 @@ INFO = re.compile(
     r"programma|werkstuk|spreekbeurt|informatie over|info over|preventie|beleid|cijfers|statistiek\w*|documentaire|film|serie|"
     r"boek|artikel|nieuws|studie|opleiding|scriptie|ik werk (?:bij|als|in)|vrijwilliger\w*|op tv|op televisie|preventiemedewerker|"
     r"vereniging|cursus|tiktok|filmpje|thriller|npo|maatschappijleer|voorlichting|cameratoezicht|berichten over|lees|gelezen|podcast|"
-    r"in (?:19|20)\d\d|clean|vog)"
+    r"in (?:19|20)\d\d|clean|vog|poster|om te weten|voor later)"
 )
 DENIAL = re.compile(r"\b(?:vroeg|vraagt|vroegen|vragen) (?:\w+ )?of ik\b.*\b(?:niet zo|helemaal niet|echt niet|nee)\b")
 PAST = re.compile(r"\b(?:\w+ jaar geleden|jaren geleden|in (?:19|20)\d\d|vroeger|toen ik (?:klein|jong|kind|tiener|\d+)|als kind|in mijn jeugd|in het verleden|lang geleden)\b")
@@ -416,9 +419,16 @@ PAST = re.compile(r"\b(?:\w+ jaar geleden|jaren geleden|in (?:19|20)\d\d|vroeger
 YOUNG_ACTOR = re.compile(
     r"\b(?:peuter\w*|kleuter\w*|dreumes\w*|(?:zoon|dochter|kind|broer|zus)\w* (?:is |van )(?:[1-8]|een|twee|drie|vier|vijf|zes|zeven|acht)(?: jaar)?)\s+(?:\w+\s){0,2}?(?:slaat|bijt|schopt|duwt|krabt|knijpt|trapt|stalkt|zeurt)\b"
 )
+# a bruise or black eye from sport or play, not from a person at home
+SPORT = re.compile(
+    r"\b(?:training|trainen|wedstrijd|voetbal\w*|hockey\w*|kickboks\w*|boksen|judo|karate|paintball\w*|lasergame\w*|rugby|"
+    r"vechtsport\w*|sparren|skate\w*|(?:van|met) de fiets gevallen|gym(?:les)?)\b"
+)
+INJURY = re.compile(r"^(?:blauwe plekken|blauw oog|blauwe ogen|blauwe (?:pols|arm|plek))$")
 # an emergency that is over ("heeft in januari een hartaanval gehad, revalideert goed")
 MEDICAL_OVER = re.compile(
     r"\bgehad\b|\b(?:revalideert|revalidatie|hersteld|herstelt|is weer thuis|weer thuis|gaat (?:het )?(?:weer )?goed)\b"
+    r"|\b(?:gerepareerd|gemaakt|opgelost|dichtgedraaid)\b"
     r"|\b(?:ligt|is) (?:nu |inmiddels )?(?:weer )?stabiel\b|\b(?:is|gaat) (?:het |ze |hij |zij )?(?:nu |inmiddels )?(?:weer|alweer|helemaal)(?: helemaal)? (?:goed|beter|in orde|opgeknapt)\b"
 )
 # "de verhuurder reageert niet (op mijn mail)": an office or a landlord that does not answer, not a body
@@ -429,7 +439,7 @@ NO_ANSWER = re.compile(
 )
 NO_ANSWER_AFTER = re.compile(r"^\s*(?:meer\s+)?op\s+(?:\w+\s+){0,2}(?:mail\w*|e-?mail\w*|brie\w*|bericht\w*|telefoon|app\w*|bezwaar|aanvraag|vraag|vragen|klacht\w*)\b")
 # after an emergency ("na een beroerte", "sinds zijn hartaanval"): it is over, the question is about what comes next
-MEDICAL_AFTER = re.compile(r"\b(?:na|sinds|door|vanwege) (?:een|zijn|haar|mijn|de) $")
+MEDICAL_AFTER = re.compile(r"\b(?:(?:na|sinds|door|vanwege)|(?:overleden|gestorven|overlijden) (?:\w+ )?aan) (?:een|zijn|haar|mijn|de) $")
 MEDICAL_PAST = re.compile(r"\b(?:vorig jaar|vorige (?:maand|week)|\w+ (?:jaar|maanden) geleden|in (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december))\b")
 # grief about someone who died by suicide long ago: a question for a rouwgroep, not an alarm
 BEREAVED = re.compile(r"\b(?:overleden|gestorven) (?:\w+ )?(?:door|aan) (?:zelfmoord|zelfdoding)\b|\b(?:heeft|had) zelfmoord gepleegd\b|\bzelfmoord van (?:mijn|haar|zijn)\b")
@@ -502,6 +512,9 @@ def screen(raw: Optional[str]) -> Screen:
                     continue
                 if level == HUISELIJK and YOUNG_ACTOR.search(text):
                     result.suppressed.append(f"young child: {matched}")
+                    continue
+                if level == HUISELIJK and INJURY.match(matched) and SPORT.search(text):
+                    result.suppressed.append(f"injury from sport: {matched}")
                     continue
                 if level == SUICIDE and BEREAVED.search(text) and PAST.search(text):
                     result.suppressed.append(f"grief, long ago: {matched}")
