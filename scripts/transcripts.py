@@ -23,15 +23,31 @@ from bot.serve import Supervisor, private_env, start_all  # noqa: E402
 TOKEN = "transcript-staff-token"
 
 
+def always_open(tmp: Path) -> Path:
+    """config/handoff.yml with every live chat open around the clock, so the demo records the
+    live hand-off at any hour (outside office hours the bot offers a call-back instead)."""
+    import yaml
+
+    data = yaml.safe_load((Path(__file__).resolve().parents[1] / "config" / "handoff.yml").read_text(encoding="utf-8"))
+    for gemeente in data["gemeenten"].values():
+        for team in gemeente["teams"]:
+            if team.get("live_chat"):
+                team["live_chat"] = {"dagen": list(range(7)), "van": "00:00", "tot": "24:00"}
+    path = tmp / "handoff.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
 def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="wegwijzer-transcript-"))
     env = private_env(tmp)
-    os.environ.update(env, WEGWIJZER_STAFF_TOKEN=TOKEN)
+    os.environ.update(env, WEGWIJZER_STAFF_TOKEN=TOKEN, WEGWIJZER_HANDOFF_CONFIG=str(always_open(tmp)))
     config.settings.cache_clear()
     sup = Supervisor()
     start_all(sup, web=True, logs=tmp / "logs")
     rasa, web = f"http://127.0.0.1:{env['WEGWIJZER_RASA_PORT']}", f"http://127.0.0.1:{env['WEGWIJZER_WEB_PORT']}"
-    out = ["# Example conversations (recorded by `scripts/transcripts.py` through the real stack)", ""]
+    out = ["# Example conversations (recorded by `scripts/transcripts.py` through the real stack)", "",
+           "_The live chat is opened around the clock for this recording; outside its hours the bot offers a call-back, e-mail or WhatsApp instead._", ""]
 
     def say(sender: str, text: str) -> None:
         out.append(f"**Inwoner:** {text}  ")
@@ -57,10 +73,12 @@ def main() -> int:
             say("danger-demo", text)
         out += ["## 3. Warm hand-off: the resident's side", ""]
         s = "handoff-demo"
-        for text in ["ik heb schulden en mijn bsn is 111222333, kan ik iemand spreken?", "medewerker", "/affirm", "Nu chatten", "Sam",
+        for text in ["ik heb schulden, mijn werk is weg en ik slaap slecht. mijn bsn is 111222333, kan ik iemand spreken?", "medewerker", "/affirm", "Nu chatten", "Sam",
                      "hallo, is daar iemand?"]:
             say(s, text)
-        ticket = next(t for t in staff("GET", "/api/handoffs") if t["conversation_id"] == s)
+        ticket = next((t for t in staff("GET", "/api/handoffs") if t["conversation_id"] == s), None)
+        if ticket is None:
+            raise RuntimeError("no hand-off ticket was made; the conversation so far:\n" + "\n".join(out[-30:]))
         out += ["## 4. The same hand-off: the professional's side (inbox API)", "",
                 f"`GET /api/handoffs` → ticket `{ticket['id']}`, status `{ticket['status']}`, gemeente `{ticket['gemeente']}`", "",
                 "Summary the professional reads:", "", "```", str(ticket["summary"]), "```", ""]
