@@ -148,3 +148,10 @@ def test_a_tangled_story_goes_to_the_front_door_even_with_one_area_intent(apeldo
     )
     advice = apeldoorn.advise("vraag_geld", story)
     assert advice.dienst.id == "samen055" and advice.broad
+
+
+def test_a_long_lost_story_with_one_area_word_still_goes_to_the_front_door(apeldoorn):
+    # the area words see only money ("rekeningen"), but this is a whole life falling apart
+    text = "sinds mijn man weg is loopt alles mis, de rekeningen, de kinderen, het huis. ik weet niet welke instantie ik moet bellen"
+    advice = apeldoorn.advise("dont_know_where", text)
+    assert advice.dienst.id == "samen055" and advice.broad
