@@ -252,3 +252,34 @@ def test_hyperbole_sport_and_things_that_are_over_are_not_danger(text):
 )
 def test_the_same_words_in_danger_still_count(text):
     assert screen(text).danger
+
+
+@pytest.mark.parametrize(
+    "text,level",
+    [
+        ("ik heb echt geen zin meer om te leven, maar welk formulier moet ik invullen", SUICIDE),
+        ("hij zoekt op internet hoe je jezelf ophangt", SUICIDE),
+        ("als dit geregeld is ben ik niemand meer tot last", SUICIDE),
+        ("sorry voor alles. doei", SUICIDE),
+        ("honestly i just want to end it all", SUICIDE),
+        ("als ik over geld begin slaat hij me", HUISELIJK),
+        ("de stoel is kapot omdat hij me er tegenaan duwde", HUISELIJK),
+        ("my neighbour is beating his wife again", HUISELIJK),
+        ("mijn moeder viel ineens neer in de keuken", ACUUT),
+    ],
+)
+def test_plain_phrasings_the_patterns_must_know(text, level):
+    result = screen(text)
+    assert result.danger and (result.level == level or (level == HUISELIJK and result.acute)), result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ik wil mijn kinderen niet tot last zijn, welke hulp is er thuis?",
+        "sorry voor alles wat ik vroeg, ik heb het antwoord al",
+        "geen zin om te koken vandaag, waar is de voedselbank",
+    ],
+)
+def test_their_harmless_neighbours_are_not_danger(text):
+    assert not screen(text).danger, screen(text)

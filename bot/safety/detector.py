@@ -194,6 +194,14 @@ SUICIDE_PATTERNS = [
     r"\b(?:wil|wilt) (?:zichzelf|zich) (?:iets |wat )?(?:aandoen|van kant maken|doden|dood maken)",
     r"\bzichzelf (?:iets|wat) (?:aan (?:te )?doen|aandoen)|\bzichzelf dood\b",
     r"\bdood (?:willen|wil|wilt) gaan|\bom dood te gaan\b",
+    r"\bgeen zin (?:meer )?om (?:nog )?(?:te leven|door te (?:gaan|leven)|verder te (?:gaan|leven)|wakker te worden)\b",
+    r"\b(?:jezelf|mezelf|zichzelf|zich) (?:\w+ )?(?:ophangt|ophang|ophangen|verhangt|verhangen|doodt|van het leven berooft)\b",
+    r"\b(?:dan |zodat )?(?:ben|hoef) ik (?:\w+ )?niemand meer tot last\b|\bniemand meer tot last (?:te )?(?:zijn|ben)\b",
+    r"\bsorry voor alles\b.{0,20}\b(?:dag|doei|vaarwel|hou van)",
+    # English, which residents mix in
+    r"\b(?:kill(?:ing)? myself|end(?:ing)? my life|end it all|(?:want|wanna) to die|wanna die|suicid\w*|"
+    r"(?:don'?t|do not) want to (?:live|be here|exist|wake up)|disappear (?:forever|for good)|better off without me|no reason to live|"
+    r"(?:hurt|cut|cutting|burn|burning) myself)\b",
     r"\b(?:een |al een |eerder een )?(?:zelfmoord)?poging (?:gedaan|gehad)\b",
     r"\bsuicidaal\w*|\bzelfmoordgedachte\w*|\bdoodswens\w*",
     r"\blevensverzekering\b.{0,40}\b(?:meer waard|waard dan)",
@@ -226,6 +234,7 @@ MEDICAL_PATTERNS = [
     r"\b(?:heb|heeft|hebben|had)\b(?:\s+\w+){0,4}\s+(?:pillen|tabletten|medicijnen|slaappillen|paracetamol\w*|xtc|ghb|drugs)\s+(?:ingenomen|geslikt|genomen|gedronken|gebruikt)\b",
     r"\b\w*(?:batterij|magneet|magneetjes|vaatwastablet|wasmiddel|schoonmaakmiddel|ontstopper|bleek|lampolie|aansteker)\w*\b.{0,40}\b(?:ingeslikt|opgegeten|opgedronken|gedronken|geslikt)\b",
     r"\b(?:rijdt|reed) (?:\w+ ){0,4}(?:verkeerde kant op|tegen het verkeer in)\b|\bverkeerde kant op\b.{0,30}\bsnelweg\b|\bsnelweg\b.{0,30}\bverkeerde kant op\b",
+    r"\b(?:val|valt|viel) (?:ineens |opeens |zomaar |net |gewoon )?neer\b",
     r"\b(?:ademt|ademde) niet\b|\bgeen adem\b|\bniet meer (?:ademen|ademt)\b|\bstopt met ademen\b|\bkrijgt geen lucht\b|\bkrijg geen lucht\b|\bkan niet (?:meer )?ademen\b",
     r"\b(?:bewusteloos|buiten bewustzijn|reageert niet|reageert nergens op|niet (?:meer )?wakker te krijgen|word(?:t)? niet (?:meer )?wakker|krijg (?:hem|haar) niet (?:meer )?wakker|in elkaar gezakt|flauwgevallen)",
     r"\b(?:ligt|lag) (?:\w+ ){0,3}op (?:de|het) (?:grond|straat|vloer|stoep)\b|\bbeweegt niet\b",
@@ -280,6 +289,12 @@ DV_PATTERNS = [
     # main-clause order: "mijn buurman slaat zijn vrouw", "hij ... slaat me"
     r"\b(?:" + WHO + r"|hij|zij)\s+(?:\w+\s){0,4}?(?:slaat|schopt|trapt|wurgt|stompt|mishandelt|misbruikt|bedreigt|duwt|mept|knijpt|verkracht)\s+(?:\w+\s){0,5}?" + OBJ + r"\b",
     r"\ben (?:slaat|schopt|trapt|wurgt|stompt|mishandelt|bedreigt) (?:me|mij|ons|haar|hem)\b",
+    # inverted order after a clause: "als ik er iets van zeg slaat hij me"
+    r"\b(?:slaat|sloeg|schopt|schopte|trapt|wurgt|stompt|mishandelt|duwt|duwde|mept|knijpt) (?:hij|ze|zij) (?:me|mij|ons|haar|hem|de kinderen)\b",
+    r"\b(?:gooide|gooit|smeet|smijt|duwde|duwt) (?:me|mij|haar|hem) (?:\w+ ){0,2}(?:tegenaan|tegen ?aan|tegen (?:de|het|een) (?:muur|kast|deur|grond|vloer|bank|tafel))",
+    r"\b(?:me|mij|haar|hem) (?:er )?(?:tegenaan|tegen (?:de|het|een) (?:muur|kast|deur|grond|vloer|bank|tafel)) (?:gegooid|gesmeten|geduwd|duwde|gooide|smeet|duwt|gooit)\b",
+    r"\b(?:beating|beats|hits|hitting|abusing|abuses|hurting|hurts|chokes|choking) (?:his|her|my|their) (?:wife|husband|girlfriend|boyfriend|kids|children|child|son|daughter|mother|mom|father|dad|partner)\b"
+    r"|\b(?:won'?t|doesn'?t|does not|will not) let me (?:\w+ ){0,3}(?:see|leave|go out|have|learn|talk|call)\b|\btakes? all (?:my|the) money\b",
     # forced marriage, loverboys, exploitation
     r"\b(?:willen|wil|moet|moeten) (?:dat ik |dat ze |dat zij )?(?:\w+ ){0,6}trouw\w*\b.{0,60}\b(?:wil (?:dat|het) niet|niet wil|mag niks|mag niets|mag niet|gedwongen|moet van)\b",
     r"\b(?:geld|schuld) (?:\w+ ){0,3}terug (?:\w+ )?(?:te )?verdienen\b|\bmee naar (?:een )?hotel\w*\b|\bfoto'?s (?:\w+ ){0,4}voor (?:andere )?mannen\b|\bal (?:het|haar|mijn) geld aan hem\b",
