@@ -34,7 +34,7 @@ def numbers_right(expected: str, got: Screen) -> bool:
 
 
 EVAL = settings().home / "tests" / "eval"
-HOLDOUT_FILES = {"1": "safety_holdout.yml", "2": "safety_holdout_2.yml", "3": "safety_holdout_3.yml", "4": "safety_holdout_4.yml", "5": "safety_holdout_5.yml"}
+HOLDOUT_FILES = {"1": "safety_holdout.yml", "2": "safety_holdout_2.yml", "3": "safety_holdout_3.yml", "4": "safety_holdout_4.yml", "5": "safety_holdout_5.yml", "6": "safety_holdout_6.yml"}
 HOLDOUT_LEVEL = {"acuut": "acuut", "suicide": "suicide", "huiselijk": "huiselijk_geweld"}
 
 
