@@ -283,3 +283,11 @@ def test_plain_phrasings_the_patterns_must_know(text, level):
 )
 def test_their_harmless_neighbours_are_not_danger(text):
     assert not screen(text).danger, screen(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["de buurman is zijn vrouw aan het wurgen", "kom snel, hij slaat haar", "ik heb me gesneden en het bloeden stopt niet"],
+)
+def test_violence_in_progress_and_bleeding_that_does_not_stop_are_acute(text):
+    assert screen(text).acute, screen(text)

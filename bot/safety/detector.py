@@ -235,6 +235,7 @@ MEDICAL_PATTERNS = [
     r"\b\w*(?:batterij|magneet|magneetjes|vaatwastablet|wasmiddel|schoonmaakmiddel|ontstopper|bleek|lampolie|aansteker)\w*\b.{0,40}\b(?:ingeslikt|opgegeten|opgedronken|gedronken|geslikt)\b",
     r"\b(?:rijdt|reed) (?:\w+ ){0,4}(?:verkeerde kant op|tegen het verkeer in)\b|\bverkeerde kant op\b.{0,30}\bsnelweg\b|\bsnelweg\b.{0,30}\bverkeerde kant op\b",
     r"\b(?:val|valt|viel) (?:ineens |opeens |zomaar |net |gewoon )?neer\b",
+    r"\b(?:het |t )?bloeden stopt niet\b|\bstopt (?:het |t )?bloeden (?:\w+ )?niet\b",
     r"\b(?:ademt|ademde) niet\b|\bgeen adem\b|\bniet meer (?:ademen|ademt)\b|\bstopt met ademen\b|\bkrijgt geen lucht\b|\bkrijg geen lucht\b|\bkan niet (?:meer )?ademen\b",
     r"\b(?:bewusteloos|buiten bewustzijn|reageert niet|reageert nergens op|niet (?:meer )?wakker te krijgen|word(?:t)? niet (?:meer )?wakker|krijg (?:hem|haar) niet (?:meer )?wakker|in elkaar gezakt|flauwgevallen)",
     r"\b(?:ligt|lag) (?:\w+ ){0,3}op (?:de|het) (?:grond|straat|vloer|stoep)\b|\bbeweegt niet\b",
@@ -405,7 +406,8 @@ CLOSE_PERSON = re.compile(r"\b(?:hij|zij)\b|\b" + WHO + r"\b")
 
 # "now" markers make a domestic-violence or suicide match acute as well
 NOW = re.compile(
-    r"^help\b|\b(?:nu|op dit moment|op het moment|zojuist|vannacht|vanavond|meteen|help (?:me|mij|ons)|"
+    r"^help\b|\b(?:nu|op dit moment|op het moment|zojuist|vannacht|vanavond|meteen|help (?:me|mij|ons)|kom (?:alsjeblieft |aub |nou )?snel|"
+    r"(?:is|zijn|ben) (?:\w+ ){0,4}aan het (?:wurgen|slaan|schoppen|steken|mishandelen|vechten|stikken)|"
     r"staat (?:nu )?(?:voor|aan) (?:de|mijn) deur|is (?:hier|binnen|binnengedrongen)|"
     r"ingenomen|geslikt|laatste bericht|net (?:\w+ )?(?:geslagen|gewurgd|geschopt|gestoken|bedreigd)|(?:staat|is|zit) (?:hij |ze )?nog (?:hier|binnen|in (?:de|het) (?:kamer|huis))|(?:belt|belde) net|net gebeld|(?:slaat|schopt|wurgt|trapt|duwt)\b.{0,40}\b(?:huilt|gilt|schreeuwt|wat moet ik doen|help)|(?:roept|schreeuwt|zegt) (?:\w+ )?dat (?:ze|hij|zij) (?:zich|zichzelf) (?:nu |gaat|wil)|sta op (?:de|een|het) (?:brug|rand|dak|spoor)|zit op het spoor|gaskraan)\b"
 )
