@@ -1,6 +1,9 @@
-"""Held-out routing accuracy (`make eval`): send tests/eval/heldout.yml through the running assistant.
+"""Held-out routing accuracy (`make eval`): send the held-out sets through the running assistant.
 
-    python -m bot.evaluation.heldout [--url http://localhost:5005] [--start] [--show-errors]
+    python -m bot.evaluation.heldout [--url http://localhost:5005] [--start] [--show-errors] [--file F ...]
+
+By default every set in tests/eval/heldout*.yml (each written separately, never trained on) is
+sent; the report gives each set and all of them together.
 
 A message counts as routed right when the first door the assistant names (the `service_card`
 payload of its reply) is one of the expected doors, or, for out-of-scope questions, when it
@@ -22,7 +25,11 @@ import yaml
 from bot.config import settings
 from bot.evaluation.overlap import in_training
 
-HELDOUT = settings().home / "tests" / "eval" / "heldout.yml"
+EVAL_DIR = settings().home / "tests" / "eval"
+
+
+def heldout_files() -> List[Path]:
+    return sorted(EVAL_DIR.glob("heldout*.yml"))
 
 
 def routed_door(replies: List[Dict[str, Any]]) -> str:
@@ -89,9 +96,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--start", action="store_true", help="start a private stack instead of using a running one")
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument("--json", type=Path, help="write every row to this file")
-    parser.add_argument("--file", type=Path, default=HELDOUT, help="messages to send (default: the held-out set)")
+    parser.add_argument("--file", type=Path, nargs="+", help="sets to send (default: every tests/eval/heldout*.yml)")
     args = parser.parse_args(argv)
-    messages = yaml.safe_load(args.file.read_text(encoding="utf-8"))["messages"]
+    files = args.file or heldout_files()
+    sets = {f: yaml.safe_load(f.read_text(encoding="utf-8"))["messages"] for f in files}
     sup = None
     url = args.url
     if args.start:
@@ -105,12 +113,22 @@ def main(argv: Optional[List[str]] = None) -> int:
     try:
         import time
 
-        rows = evaluate(url, messages, str(int(time.time())))
+        run_id = str(int(time.time()))
+        results = {f: evaluate(url, messages, f"{run_id}-{i}") for i, (f, messages) in enumerate(sets.items())}
     finally:
         if sup:
             sup.stop()
-    print(f"Routing accuracy ({args.file}, {len(rows)} messages)\n")
-    print(report(rows))
+    rows = [r for rs in results.values() for r in rs]
+    for f, rs in results.items():
+        print(f"Routing accuracy ({f.name}, {len(rs)} messages)\n")
+        print(report(rs) + "\n")
+    if len(results) > 1:
+        print(f"All held-out sets together ({len(rows)} messages)\n")
+        print(report(rows))
+        print("\n| set | n | accuracy |\n|---|---|---|")
+        for f, rs in results.items():
+            print(f"| {f.name} | {len(rs)} | {sum(r['ok'] for r in rs) / len(rs):.1%} |")
+        print(f"| **together** | {len(rows)} | **{sum(r['ok'] for r in rows) / len(rows):.1%}** |")
     if args.show_errors:
         print("\nWrong:")
         for r in rows:
