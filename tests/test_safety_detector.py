@@ -193,6 +193,12 @@ def test_neglecting_oneself_is_no_abuse_but_neglecting_children_is():
         "mijn oom is na een hartaanval opgenomen en ligt nu stabiel, wie regelt straks hulp in huis?",
         "mijn moeder is vorige week flauwgevallen maar is nu weer helemaal beter, kan ze een alarmknop krijgen?",
         "ik kreeg haast een hartaanval van de energierekening",
+        "ik ga letterlijk dood als de juf me morgen weer de beurt geeft",
+        "ik ga steeds dood bij de eindbaas van dit spel, tips?",
+        "een blauw oog van de voetbalwedstrijd, moet ik naar de huisarts?",
+        "de gaslucht van vorige week is gerepareerd, wie betaalt de monteur?",
+        "mijn oom is overleden aan een hartaanval, hoe regel ik de uitvaart?",
+        "ik wil een poster maken over zelfmoordpreventie voor de bieb",
     ],
 )
 def test_emergencies_that_are_handled_and_hyperbole_are_no_alarm(text):
@@ -224,21 +230,6 @@ def test_an_office_that_does_not_answer_is_no_emergency_but_a_person_is():
     assert not screen("mijn werkcoach reageert niet op mijn mails").danger
     assert screen("mijn vader reageert niet als ik hem roep").level == ACUUT
     assert screen("ze ligt op de stoep en reageert niet").level == ACUUT
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "ik ga letterlijk dood als de juf me morgen weer de beurt geeft",
-        "ik ga steeds dood bij de eindbaas van dit spel, tips?",
-        "een blauw oog van de voetbalwedstrijd, moet ik naar de huisarts?",
-        "de gaslucht van vorige week is gerepareerd, wie betaalt de monteur?",
-        "mijn oom is overleden aan een hartaanval, hoe regel ik de uitvaart?",
-        "ik wil een poster maken over zelfmoordpreventie voor de bieb",
-    ],
-)
-def test_hyperbole_sport_and_things_that_are_over_are_not_danger(text):
-    assert not screen(text).danger, screen(text)
 
 
 @pytest.mark.parametrize(
