@@ -57,11 +57,15 @@ def nlu_detector(model: Optional[str] = None) -> Callable[[str], Screen]:
 
     from bot.evaluation.offline import latest_model
 
+    import threading
+
     agent = Agent.load(model or latest_model())
+    # a private loop in its own thread: works also where the caller already runs a loop (pytest, servers)
     loop = asyncio.new_event_loop()
+    threading.Thread(target=loop.run_forever, daemon=True).start()
 
     def detect(text: str) -> Screen:
-        parse = loop.run_until_complete(agent.parse_message(text))
+        parse = asyncio.run_coroutine_threadsafe(agent.parse_message(text), loop).result()
         info = parse.get("wegwijzer_safety") or {}
         intent = parse["intent"]["name"]
         level = info.get("level") or {"gevaar_acuut": ACUUT, "gevaar_suicide": SUICIDE, "gevaar_huiselijk": HUISELIJK}.get(intent)
