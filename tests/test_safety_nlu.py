@@ -20,3 +20,9 @@ def test_whole_screen_recall_and_false_alarms(detect, danger, nearmiss):
     assert r["recall"] == 1.0, [m["text"] for m in r["missed"]]
     assert r["false_alarm_rate"] <= 0.05, [m["text"] for m, _ in r["alarms"]]
     assert r["numbers_right"] >= 0.9
+
+
+@pytest.mark.parametrize("text", ["ik ga nu weg", "ik moet nu weg", "ik wil op mezelf", "ik ben weg, doei", "tot zo, ik ga"])
+def test_a_few_everyday_words_get_no_safety_reply(detect, text):
+    # short goodbyes look like farewell messages to a bag-of-words model; the classifier must be surer there
+    assert not detect(text).danger

@@ -42,9 +42,9 @@ def danger_intent(level: str, acute: bool) -> str:
 # pattern for; it must be this sure. Chosen with cross-validation and the tuning sets: about 1%
 # of ordinary questions get a safety reply they did not need (docs/measurements.md).
 ML_DANGER_MIN_PROBABILITY = 0.45
-# A message of a few words gives the classifier little to go on ("tot snel", "nee man"); there
+# A message of a few words gives the classifier little to go on ("tot snel", "ik ga nu weg"); there
 # it must be surer. Short explicit danger ("hij slaat me", "wil dood") is the detector's work.
-SHORT_MESSAGE_WORDS = 3
+SHORT_MESSAGE_WORDS = 4
 ML_DANGER_MIN_PROBABILITY_SHORT = 0.7
 # lookup words that name an organisation only in general ("de gemeente", "de huisarts")
 GENERIC_ORGS = {"gemeente", "huisarts", "mee", "woon", "wmo", "thuiszorg"}
