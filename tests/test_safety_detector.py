@@ -183,6 +183,7 @@ def test_neglecting_oneself_is_no_abuse_but_neglecting_children_is():
     # self-neglect belongs to the OGGZ team, not to Veilig Thuis
     assert not screen("mijn buurman is erg verward en verwaarloost zichzelf").danger
     assert not screen("ik verwaarloos mezelf sinds de scheiding").danger
+    assert not screen("mijn buurman heeft schulden en verwaarloost zijn huis, waar kan hij heen").danger
     assert screen("mijn moeder verwaarloost de kinderen").level == HUISELIJK
     assert screen("de kinderen van de buren worden verwaarloosd").level == HUISELIJK
 

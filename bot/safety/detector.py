@@ -379,7 +379,7 @@ DV_PATTERNS = [
     r"\b(?:niet|niemand)\b.{0,30}\b(?:vertellen|zeggen)\b.{0,40}\b(?:geheim|ouders|mama|papa|niemand)\b.{0,60}\b(?:thuis|alleen|spelletje|foto|kamer)|\bgeheime? spelletje\w*|\balleen bij hem thuis\b",
     r"\bkomt (?:\w+ )?'?s ?nachts (?:\w+ )?op (?:mijn|haar|zijn) kamer\b",
     r"\bzit (?:aan|op) (?:me|mij|haar|hem) (?:terwijl|als|wanneer|en)|\bzit aan (?:mijn|haar) (?:lichaam|borsten|kruis)",
-    r"\b(?:krijgt|krijg) (?:als straf )?(?:geen|nauwelijks) (?:eten|te eten)\b|\bals straf\b.{0,40}\b(?:geen eten|kast|opgesloten|slaan)|\bverwaarloos\w*\b(?! (?:zich|zichzelf|mezelf|mijzelf)\b)",
+    r"\b(?:krijgt|krijg) (?:als straf )?(?:geen|nauwelijks) (?:eten|te eten)\b|\bals straf\b.{0,40}\b(?:geen eten|kast|opgesloten|slaan)|\bverwaarloos\w*\b(?! (?:zich|zichzelf|mezelf|mijzelf)\b| (?:\w+ )?(?:huis|tuin|woning|flat|administratie|gezondheid|post)\b)",
     r"\b(?:kind|kinderen|jongetje|meisje|baby|dochter|zoon) (?:\w+ ){0,2}(?:wordt|worden) (?:\w+ )?(?:geslagen|geschopt|mishandeld|misbruikt|verwaarloosd|opgesloten)",
     r"\b(?:geweld|agressief|tekeer)\b.{0,60}\b(?:durft|bang|niks te zeggen|niets te zeggen)\b|\b(?:tegen (?:haar|hem|mij|me) )?tekeer (?:gaan|gaat)\b.{0,60}\bdurft\b",
     r"\bgeweld (?:thuis|in huis|in ons gezin|in het gezin)\b|\bthuis (?:is|wordt) (?:er )?geweld\b|\bthuis niet veilig\b|\bniet veilig (?:thuis|bij (?:mijn|hem|haar))",
