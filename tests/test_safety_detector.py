@@ -239,6 +239,7 @@ def test_an_office_that_does_not_answer_is_no_emergency_but_a_person_is():
         "ik ga dood, ik heb net al mijn pillen genomen",
         "hij heeft me een blauw oog geslagen, ik durf niet naar huis",
         "ik ruik gas in de keuken, het wordt steeds erger",
+        "ik ruik gas, ik heb de ramen open gemaakt en de kraan dichtgedraaid",
         "mijn vader heeft een hartaanval, hij ligt op de grond",
     ],
 )

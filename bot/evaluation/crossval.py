@@ -55,11 +55,13 @@ def count_examples(nlu_dir: Path) -> int:
     """Number of intent examples in the NLU data (a row says which data it was measured on)."""
     import yaml
 
+    from bot.evaluation.overlap import example_lines
+
     total = 0
     for path in sorted(nlu_dir.glob("*.yml")):
         for block in (yaml.safe_load(path.read_text()) or {}).get("nlu", []):
             if "intent" in block:
-                total += sum(1 for line in block["examples"].splitlines() if line.strip().startswith("- "))
+                total += sum(1 for _ in example_lines(block["examples"]))
     return total
 
 

@@ -25,12 +25,17 @@ def normalise(text: str) -> str:
     return _EDGE.sub("", " ".join(text.lower().split()))
 
 
+def example_lines(block: str) -> Iterator[str]:
+    """The examples of an NLU `examples: |` block, without their "- "."""
+    for line in block.splitlines():
+        if line.strip().startswith("- "):
+            yield line.strip()[2:]
+
+
 def _strings(node: object) -> Iterator[str]:
     if isinstance(node, str):
         if "\n" in node:  # an NLU `examples: |` block
-            for line in node.splitlines():
-                if line.strip().startswith("- "):
-                    yield line.strip()[2:]
+            yield from example_lines(node)
         else:
             yield node
     elif isinstance(node, dict):

@@ -50,7 +50,7 @@ MIN_VAGUE_SCORE = 0.3  # "I don't know where to go": a specific door only when i
 FRONT_DOOR_MIN_CONFIDENCE = 0.7  # the service model's probability that a story belongs at the front door
 MIN_STORY_WORDS = 4  # content words (no stop words) before a message counts as a story
 # "I don't know where to go" with one clear area is that area's question, unless it is a long story
-LONG_STORY_WORDS = 8  # flat from 5 to 12 on the dev sets
+LOST_STORY_WORDS = 8  # content words; flat from 5 to 12 on the dev sets
 # Words that say nothing about which door ("ik heb een vraag over ...", "hulp bij ...").
 FILLER_WORDS = {"vraag", "vragen", "hulp", "help", "advies", "info", "informatie", "probleem", "problemen", "terecht", "tips", "steun", "zorgen", "last"}
 # A young person speaks for themselves: services made for young people fit other questions only then.
@@ -215,7 +215,7 @@ class Router:
         areas = leefgebieden_in(text, self.catalogue, core_only=True)
         # the service model recognises a tangled story the area words miss; but "ik weet niet waar
         # ik heen moet met mijn schulden" names one clear area, and "waar moet ik heen" alone is no story
-        lost = intent == "dont_know_where" and (len(areas) != 1 or len(content_tokens(text)) >= LONG_STORY_WORDS)
+        lost = intent == "dont_know_where" and (len(areas) != 1 or len(content_tokens(text)) >= LOST_STORY_WORDS)
         if (leefgebied or lost) and self._front_door_story(text):
             if leefgebied and self.meta.standaard_deuren.get(leefgebied) == self.front_door().id:
                 return self._standard_door(leefgebied)  # the front door is this area's own door anyway

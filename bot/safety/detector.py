@@ -198,8 +198,8 @@ SUICIDE_PATTERNS = [
     r"\b(?:jezelf|mezelf|zichzelf|zich) (?:\w+ )?(?:ophangt|ophang|ophangen|verhangt|verhangen|doodt|van het leven berooft)\b",
     r"\b(?:dan |zodat )?(?:ben|hoef) ik (?:\w+ )?niemand meer tot last\b|\bniemand meer tot last (?:te )?(?:zijn|ben)\b",
     r"\bsorry voor alles\b.{0,20}\b(?:dag|doei|vaarwel|hou van)",
-    # English, which residents mix in
-    r"\b(?:kill(?:ing)? myself|end(?:ing)? my life|end it all|(?:want|wanna) to die|wanna die|suicid\w*|"
+    # English, which residents mix in ("suicide" itself is folded to "zelfmoord" by normalise)
+    r"\b(?:kill(?:ing)? myself|end(?:ing)? my life|end it all|(?:want|wanna) to die|wanna die|"
     r"(?:don'?t|do not) want to (?:live|be here|exist|wake up)|disappear (?:forever|for good)|better off without me|no reason to live|"
     r"(?:hurt|cut|cutting|burn|burning) myself)\b",
     r"\b(?:een |al een |eerder een )?(?:zelfmoord)?poging (?:gedaan|gehad)\b",
@@ -445,7 +445,8 @@ INJURY = re.compile(r"^(?:blauwe plekken|blauw oog|blauwe ogen|blauwe (?:pols|ar
 # an emergency that is over ("heeft in januari een hartaanval gehad, revalideert goed")
 MEDICAL_OVER = re.compile(
     r"\bgehad\b|\b(?:revalideert|revalidatie|hersteld|herstelt|is weer thuis|weer thuis|gaat (?:het )?(?:weer )?goed)\b"
-    r"|\b(?:gerepareerd|gemaakt|opgelost|dichtgedraaid)\b"
+    # repaired or solved; not "gemaakt" or "dichtgedraaid": "ramen open gemaakt", "kraan dichtgedraaid" is first aid, not the end
+    r"|\b(?:gerepareerd|opgelost)\b"
     r"|\b(?:ligt|is) (?:nu |inmiddels )?(?:weer )?stabiel\b|\b(?:is|gaat) (?:het |ze |hij |zij )?(?:nu |inmiddels )?(?:weer|alweer|helemaal)(?: helemaal)? (?:goed|beter|in orde|opgeknapt)\b"
 )
 # "de verhuurder reageert niet (op mijn mail)": an office or a landlord that does not answer, not a body
