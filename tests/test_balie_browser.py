@@ -31,6 +31,8 @@ def test_type_a_query_and_see_the_right_card_first(servers, browser):
 def test_filters_work_with_the_keyboard(servers, browser):
     page = browser.new_page()
     page.goto(f"{servers.web}/balie?gemeente=apeldoorn")
+    # the search box takes focus by itself (autofocus); typing before that lost the first letter ("eld")
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'q'")
     page.keyboard.type("geld")
     # Tab from the search box to the filters: gemeente, leefgebied, doelgroep, zonder afspraak
     page.keyboard.press("Tab")
