@@ -155,3 +155,22 @@ def test_a_long_lost_story_with_one_area_word_still_goes_to_the_front_door(apeld
     text = "sinds mijn man weg is loopt alles mis, de rekeningen, de kinderen, het huis. ik weet niet welke instantie ik moet bellen"
     advice = apeldoorn.advise("dont_know_where", text)
     assert advice.dienst.id == "samen055" and advice.broad
+
+
+def test_words_of_other_areas_do_not_make_a_clear_need_tangled(apeldoorn):
+    # wheelchair (zorg) and computer (taal/digitaal) words, but the need is volunteering
+    text = "ik heb een handicap en zit in een rolstoel, maar ik wil graag vrijwilligerswerk doen op een computer"
+    assert leefgebieden_in(text, apeldoorn.catalogue, core_only=True).keys() - {"vrijwilligerswerk"}
+    assert apeldoorn._sure_specific(text)
+    advice = apeldoorn.advise("vraag_vrijwilligerswerk", text)
+    assert not advice.broad and advice.dienst.id != "samen055"
+
+
+def test_a_young_persons_money_and_work_question_stays_with_youth_services(apeldoorn):
+    # for a young person, school, money and work are one need: a youth door, not the front door
+    text = "ik ben 17 en wil van school af want ik wil gewoon werken en geld verdienen, kan dat?"
+    assert apeldoorn._tangled(leefgebieden_in(text, apeldoorn.catalogue, core_only=True), "jongeren") is False
+    advice = apeldoorn.advise("vraag_jongeren", text)
+    assert not advice.broad
+    # the same words from an adult with a parenting question do count as several areas
+    assert apeldoorn._tangled({"financien": 1, "werk": 1, "wonen": 1}, "opvoeden")
