@@ -174,3 +174,16 @@ def test_a_young_persons_money_and_work_question_stays_with_youth_services(apeld
     assert not advice.broad
     # the same words from an adult with a parenting question do count as several areas
     assert apeldoorn._tangled({"financien": 1, "werk": 1, "wonen": 1}, "opvoeden")
+
+
+def test_a_door_reached_only_by_referral_counts_as_vangnet(almelo, monkeypatch):
+    # Almelo's maatschappelijk werk is in the sociale basis, but the wijkteam refers you there:
+    # when the service model leans only a little towards it, the wijkteam is the first door
+    class Model:
+        def rank(self, text, limit=8):
+            return [("maatschappelijk-werk", 0.5), ("sociale-wijkteams", 0.35)]
+
+    monkeypatch.setattr("bot.routing.router.service_model", lambda catalogue, gemeente: Model())
+    monkeypatch.setattr(almelo.index, "search", lambda *args, **kwargs: [])
+    picked = almelo._pick("ik zit niet lekker in mijn vel", "psychisch", None, 0.0)
+    assert picked is not None and picked[0].id == "sociale-wijkteams"

@@ -358,7 +358,9 @@ class Router:
                 score += AREA_BONUS if dienst.leefgebieden[0] == leefgebied else AREA_BONUS * SECONDARY_AREA_FACTOR
             if leefgebied and dienst.id == self.meta.standaard_deuren.get(leefgebied):
                 score += STANDARD_BONUS  # the gemeente's own first door for this area
-            if dienst.laag == Laag.vangnet and not (leeftijd is not None and dienst.leeftijd and dienst.leeftijd.covers(leeftijd)):
+            # a door you only reach with a referral (Almelo's maatschappelijk werk, via the wijkteam) is
+            # no first door either, whatever its layer
+            if (dienst.laag == Laag.vangnet or dienst.toegang == Toegang.verwijzing_of_indicatie) and not (leeftijd is not None and dienst.leeftijd and dienst.leeftijd.covers(leeftijd)):
                 score *= PICK_VANGNET_FACTOR  # free help first: the vangnet when the question clearly points there
             scored.append((score, dienst))
         scored.sort(key=lambda x: -x[0])
