@@ -40,10 +40,11 @@ class ActionAnswerQuestion(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
         gemeente = gemeente_of(tracker)
         cat = catalogue()
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        predicted = tracker.latest_message.get("intent") or {}
+        intent = predicted.get("name")
         text = question_text(tracker.events)
         age = parse_age(entity_values(tracker.latest_message, "leeftijd")) or age_from_text(text)
-        advice = Router(cat, gemeente).advise(intent, text, leeftijd=age)
+        advice = Router(cat, gemeente).advise(intent, text, leeftijd=age, confidence=float(predicted.get("confidence") or 0.0))
         send(dispatcher, answers.advice_messages(cat, gemeente, advice))
         return [
             SlotSet("gemeente", gemeente),

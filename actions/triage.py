@@ -108,7 +108,7 @@ class ValidateTriageForm(FormValidationAction):
             # an unrelated question in the middle: answer it briefly, then go on
             router = Router(cat, gemeente)
             named = router.named(text)
-            dienst = named or router.advise(intent, text).dienst
+            dienst = named or router.advise(intent, text, confidence=float((tracker.latest_message.get("intent") or {}).get("confidence") or 0.0)).dienst
             dispatcher.utter_message(text=f"Even tussendoor: {dienst.naam}. {dienst.samenvatting}")
             dispatcher.utter_message(text="Dan gaan we verder met de vragen.")
         else:

@@ -33,7 +33,7 @@ def door_for(parse: Dict[str, Any], text: str, router: Router) -> str:
     if intent in INTENT_LEEFGEBIED or intent == "dont_know_where":
         ages = [e["value"] for e in parse.get("entities", []) if e["entity"] == "leeftijd"]
         age = parse_age(ages) or age_from_text(text)
-        return router.advise(intent, text, leeftijd=age).dienst.id
+        return router.advise(intent, text, leeftijd=age, confidence=float(parse["intent"].get("confidence") or 0.0)).dienst.id
     names = [e["value"] for e in parse.get("entities", []) if e["entity"] == "organisatie"]
     if intent == "more_info" or intent.startswith("org_"):
         # ActionMoreInfo answers about a service named in an entity; organisation questions

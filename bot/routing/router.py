@@ -17,6 +17,7 @@ from bot.catalogue.loader import Catalogue
 from bot.catalogue.schema import Dienst, Laag, Toegang
 from bot.catalogue.search import SearchIndex, get_index
 from bot.catalogue.textnorm import collapse, content_tokens, stem
+from bot.routing.reranker import candidates, load_reranker
 from bot.routing.service_model import service_model
 
 INTENT_LEEFGEBIED: Dict[str, str] = {
@@ -213,7 +214,35 @@ class Router:
         text: str,
         leeftijd: Optional[int] = None,
         broad: bool = False,
+        confidence: float = 1.0,
     ) -> Advice:
+        """The door for a question: the rules' choice, looked at again by the learned re-ranker
+        (bot/routing/reranker.py) when its weights are there. `confidence` is the intent
+        classifier's."""
+        advice = self.advise_by_rules(intent, text, leeftijd, broad)
+        if broad or not (intent in INTENT_LEEFGEBIED or intent == "dont_know_where"):
+            return advice
+        reranker = load_reranker()
+        if reranker is None:
+            return advice
+        best = reranker.best(candidates(self, text, intent, confidence, advice.dienst.id, leeftijd))
+        if best is None or best.dienst.id == advice.dienst.id:
+            return advice
+        leefgebied = INTENT_LEEFGEBIED.get(intent or "")
+        if best.dienst.id == self.front_door().id:
+            return self._front_door_advice(leefgebieden_in(text, self.catalogue, core_only=True), leefgebied)
+        if leefgebied and best.dienst.id == self.meta.standaard_deuren.get(leefgebied):
+            return self._standard_door(leefgebied)
+        return self._door_advice(best.dienst, leefgebied, [advice.dienst], [])
+
+    def advise_by_rules(
+        self,
+        intent: Optional[str],
+        text: str,
+        leeftijd: Optional[int] = None,
+        broad: bool = False,
+    ) -> Advice:
+        """The door by the routing rules alone (see the module docstring)."""
         leefgebied = INTENT_LEEFGEBIED.get(intent or "")
         areas = leefgebieden_in(text, self.catalogue, core_only=True)
         # the service model recognises a tangled story the area words miss; but "ik weet niet waar
@@ -236,30 +265,10 @@ class Router:
         if picked is not None and picked[0].id == self.front_door().id and leefgebied and not vague:
             return self._standard_door(leefgebied)  # the front door is also this area's own door
         if several or vague or (picked is not None and picked[0].id == self.front_door().id):
-            door = self.front_door()
-            named_areas = [self.catalogue.leefgebieden[a].label.lower() for a in sorted(areas)][:3]
-            about = f" Je vraag gaat over meer dingen tegelijk ({', '.join(named_areas)})." if len(named_areas) > 1 else ""
-            return Advice(
-                door,
-                self._scope_of(door),
-                "voordeur-breed",
-                f"{door.naam} is de plek voor vragen over alle onderwerpen.{about} "
-                "Dan hoef je niet van loket naar loket: daar kijken ze samen met je wat nodig is.",
-                leefgebied,
-            )
+            return self._front_door_advice(areas, leefgebied)
         if picked is not None:
             dienst, why, alternatives = picked
-            lg_label = self.catalogue.leefgebieden[leefgebied].label.lower() if leefgebied else None
-            about = f"over {lg_label} gaat" if lg_label else "past bij wat zij doen"
-            return Advice(
-                dienst,
-                self._scope_of(dienst),
-                "zoeken",
-                f"Je vraag {about}, en {dienst.naam} helpt daarbij. Ik koos deze plek omdat {toegang_zin(dienst)}.",
-                leefgebied,
-                alternatives,
-                why,
-            )
+            return self._door_advice(dienst, leefgebied, alternatives, why)
         hits = self.index.search(text, limit=8, leefgebied=leefgebied, include_noodhulp=False, leeftijd=leeftijd)
         if leefgebied:
             # one clear area: its own door, not the all-round front door (that is for tangled questions)
@@ -316,6 +325,32 @@ class Router:
             return False
         top, probability = model.rank(text, limit=1)[0]
         return top != self.front_door().id and probability >= SPECIFIC_TRUST
+
+    def _front_door_advice(self, areas: Dict[str, int], leefgebied: Optional[str]) -> Advice:
+        door = self.front_door()
+        named_areas = [self.catalogue.leefgebieden[a].label.lower() for a in sorted(areas)][:3]
+        about = f" Je vraag gaat over meer dingen tegelijk ({', '.join(named_areas)})." if len(named_areas) > 1 else ""
+        return Advice(
+            door,
+            self._scope_of(door),
+            "voordeur-breed",
+            f"{door.naam} is de plek voor vragen over alle onderwerpen.{about} "
+            "Dan hoef je niet van loket naar loket: daar kijken ze samen met je wat nodig is.",
+            leefgebied,
+        )
+
+    def _door_advice(self, dienst: Dienst, leefgebied: Optional[str], alternatives: List[Dienst], why: List[str]) -> Advice:
+        lg_label = self.catalogue.leefgebieden[leefgebied].label.lower() if leefgebied else None
+        about = f"over {lg_label} gaat" if lg_label else "past bij wat zij doen"
+        return Advice(
+            dienst,
+            self._scope_of(dienst),
+            "zoeken",
+            f"Je vraag {about}, en {dienst.naam} helpt daarbij. Ik koos deze plek omdat {toegang_zin(dienst)}.",
+            leefgebied,
+            alternatives,
+            why,
+        )
 
     def _standard_door(self, leefgebied: str) -> Advice:
         door = self.catalogue.service(self.gemeente, self.meta.standaard_deuren[leefgebied])
