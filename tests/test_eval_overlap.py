@@ -2,7 +2,7 @@
 from pathlib import Path
 
 from bot.evaluation.heldout import report
-from bot.evaluation.overlap import in_training, normalise, texts_in
+from bot.evaluation.overlap import in_training, near_training, normalise, texts_in
 
 
 def test_normalise_strips_annotations_case_and_outer_punctuation():
@@ -37,3 +37,15 @@ def test_report_gives_accuracy_without_overlapping_messages():
     assert "1 of 3 messages also occur" in text
     assert "1/2 = 50.0%" in text
     assert "without" not in report([{"leefgebied": "geld", "ok": True, "in_training": False}])
+
+
+def test_near_copies_count_as_seen(tmp_path: Path):
+    routing = tmp_path / "routing.yml"
+    routing.write_text('voorbeelden:\n  cjg:\n    - "mijn zoon van 8 luistert nooit en slaat met de deuren"\n    - "geldzorgen"\n', encoding="utf-8")
+    known = texts_in([routing])
+    # one word changed out of nine: a near copy
+    assert near_training("mijn zoon van 9 luistert nooit en slaat met de deuren", known)
+    # the same topic in other words is not
+    assert not near_training("ons kind doet nooit wat we zeggen en gooit deuren dicht", known)
+    # short messages only count when they are the same
+    assert near_training("Geldzorgen!", known) and not near_training("geldzorgen thuis", known)
