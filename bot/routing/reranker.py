@@ -76,7 +76,7 @@ def candidates(
     leefgebied = INTENT_LEEFGEBIED.get(intent or "")
     lost = intent == "dont_know_where"
     ranked = dict(model.rank(text, limit=10))
-    hits = {h.id: h for h in router.index.search(text, limit=10, include_noodhulp=False)}
+    hits = {h.id: h for h in router.search_once(text, leeftijd)}
     top_search = max([h.score for h in hits.values()] + [5.0])
     front = router.front_door().id
     standard = router.meta.standaard_deuren.get(leefgebied) if leefgebied else None

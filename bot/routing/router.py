@@ -9,13 +9,14 @@ the front door.
 """
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Set, Tuple
 
 from bot.catalogue.loader import Catalogue
 from bot.catalogue.schema import Dienst, Laag, Toegang
-from bot.catalogue.search import SearchIndex, get_index
+from bot.catalogue.search import Hit, SearchIndex, get_index
 from bot.catalogue.textnorm import collapse, content_tokens, stem
 from bot.routing.reranker import candidates, load_reranker
 from bot.routing.service_model import service_model
@@ -167,6 +168,14 @@ class Router:
         self.gemeente = gemeente
         self.index = index or get_index(gemeente, catalogue.root)
         self.meta = catalogue.gemeenten[gemeente].gemeente
+        self._last_search: Optional[Tuple[str, int, Optional[int], List[Hit]]] = None
+
+    def search_once(self, text: str, leeftijd: Optional[int]) -> List[Hit]:
+        """The catalogue search the rules and the re-ranker both use, computed once per message
+        (a search costs a few milliseconds); callers get copies, so they may change scores."""
+        if self._last_search is None or self._last_search[:3] != (text, 10, leeftijd):
+            self._last_search = (text, 10, leeftijd, self.index.search(text, limit=10, include_noodhulp=False, leeftijd=leeftijd))
+        return [copy.copy(hit) for hit in self._last_search[3]]
 
     def _scope_of(self, dienst: Dienst) -> str:
         return self.gemeente if dienst.id in self.catalogue.gemeenten[self.gemeente].diensten else "landelijk"
@@ -374,7 +383,7 @@ class Router:
         if model is None or not text.strip():
             return None
         ranked = dict(model.rank(text, limit=8))
-        hits = {h.id: h for h in self.index.search(text, limit=10, include_noodhulp=False, leeftijd=leeftijd)}
+        hits = {h.id: h for h in self.search_once(text, leeftijd)}
         top_search = max([h.score for h in hits.values()] + [SEARCH_NORM])
         scored = []
         front = self.front_door().id
