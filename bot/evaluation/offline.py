@@ -21,19 +21,22 @@ from bot.catalogue.loader import load_catalogue
 from bot.config import settings
 from bot.dialogue.context import age_from_text, parse_age
 from bot.evaluation.heldout import report
-from bot.routing.router import INTENT_LEEFGEBIED, Router
+from bot.routing.router import Router, routed_question
 from bot.safety.replies import LEVEL_SERVICE
 
 DEV = settings().home / "tests" / "dev" / "routing_dev.yml"
 SAFETY_LEVEL = {"gevaar_acuut": "acuut", "gevaar_suicide": "suicide", "gevaar_huiselijk": "huiselijk"}
 
 
+def age_of(parse: Dict[str, Any], text: str) -> Optional[int]:
+    """The age in a message: from a `leeftijd` entity, else from the text (as the actions do)."""
+    return parse_age([e["value"] for e in parse.get("entities", []) if e["entity"] == "leeftijd"]) or age_from_text(text)
+
+
 def door_for(parse: Dict[str, Any], text: str, router: Router) -> str:
     intent = parse["intent"]["name"]
-    if intent in INTENT_LEEFGEBIED or intent == "dont_know_where":
-        ages = [e["value"] for e in parse.get("entities", []) if e["entity"] == "leeftijd"]
-        age = parse_age(ages) or age_from_text(text)
-        return router.advise(intent, text, leeftijd=age, confidence=float(parse["intent"].get("confidence") or 0.0)).dienst.id
+    if routed_question(intent):
+        return router.advise(intent, text, leeftijd=age_of(parse, text), confidence=float(parse["intent"].get("confidence") or 0.0)).dienst.id
     names = [e["value"] for e in parse.get("entities", []) if e["entity"] == "organisatie"]
     if intent == "more_info" or intent.startswith("org_"):
         # ActionMoreInfo answers about a service named in an entity; organisation questions

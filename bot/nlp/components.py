@@ -134,7 +134,7 @@ class MessageScreen(GraphComponent):
     def _resolve_fallback(self, message: Message, text: str) -> None:
         """An unsure prediction that the catalogue can settle: one clear leefgebied among the
         model's top guesses ("driftbuien" -> opvoeden), or a service named in the text."""
-        from bot.routing.router import INTENT_LEEFGEBIED, leefgebieden_in
+        from bot.routing.router import INTENT_LEEFGEBIED, leefgebieden_in, routed_question
 
         intent = (message.get(INTENT) or {}).get("name")
         if intent != "nlu_fallback":
@@ -156,7 +156,7 @@ class MessageScreen(GraphComponent):
             return
         # a longer story that the model cannot place in one area is a broad question: the
         # front door, with an offer to sort it out together (not "bedoel je ...?")
-        question_like = [n for n in top[:3] if n in INTENT_LEEFGEBIED or n == "dont_know_where"]
+        question_like = [n for n in top[:3] if routed_question(n)]
         if len(text.split()) >= LONG_STORY_WORDS and question_like:
             _override(message, "dont_know_where", "unsure long question")
 

@@ -22,9 +22,9 @@ import yaml
 
 from bot.catalogue.loader import load_catalogue
 from bot.config import settings
-from bot.dialogue.context import age_from_text, parse_age
+from bot.evaluation.offline import age_of, latest_model
 from bot.routing.reranker import FEATURES, Candidate, candidates, weights_file
-from bot.routing.router import INTENT_LEEFGEBIED, Router
+from bot.routing.router import Router, routed_question
 
 DEV_DIR = settings().home / "tests" / "dev"
 C = 1.0  # flat from 0.1 to 10 in cross-validation
@@ -34,8 +34,6 @@ Example = Tuple[Dict[str, Any], str, List[Candidate]]
 
 async def _parse(files: List[Path]) -> List[Tuple[Dict[str, Any], Dict[str, Any]]]:
     from rasa.core.agent import Agent
-
-    from bot.evaluation.offline import latest_model
 
     agent = Agent.load(latest_model())
     rows = []
@@ -52,11 +50,10 @@ def examples(rows: List[Tuple[Dict[str, Any], Dict[str, Any]]]) -> List[Example]
     out = []
     for message, parse in rows:
         intent = parse["intent"]["name"]
-        if not (intent in INTENT_LEEFGEBIED or intent == "dont_know_where"):
+        if not routed_question(intent):
             continue
         router = routers.setdefault(message["gemeente"], Router(catalogue, message["gemeente"]))
-        ages = [e["value"] for e in parse.get("entities", []) if e["entity"] == "leeftijd"]
-        age = parse_age(ages) or age_from_text(message["text"])
+        age = age_of(parse, message["text"])
         rule_door = router.advise_by_rules(intent, message["text"], leeftijd=age).dienst.id
         cands = candidates(router, message["text"], intent, parse["intent"]["confidence"], rule_door, age)
         if cands:

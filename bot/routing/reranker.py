@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import logging
 import math
-import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Dict, List, Optional, Tuple
 
@@ -67,7 +67,7 @@ def candidates(
     """Every door worth a second look, with its features. Doors for another age group are
     left out (as the rules leave them out), and so is the front door for a short "I don't know
     where to go" that names one area; the rules' own choice is always in."""
-    from bot.routing.router import INTENT_LEEFGEBIED, LOST_STORY_WORDS, YOUNG_WORDS, leefgebieden_in
+    from bot.routing.router import INTENT_LEEFGEBIED, LOST_STORY_WORDS, SEARCH_NORM, YOUNG_WORDS, leefgebieden_in
 
     catalogue = router.catalogue
     model = service_model(catalogue, router.gemeente)
@@ -77,7 +77,7 @@ def candidates(
     lost = intent == "dont_know_where"
     ranked = dict(model.rank(text, limit=10))
     hits = {h.id: h for h in router.search_once(text, leeftijd)}
-    top_search = max([h.score for h in hits.values()] + [5.0])
+    top_search = max([h.score for h in hits.values()] + [SEARCH_NORM])
     front = router.front_door().id
     standard = router.meta.standaard_deuren.get(leefgebied) if leefgebied else None
     areas = leefgebieden_in(text, catalogue, core_only=True)
@@ -148,19 +148,15 @@ def weights_file() -> Path:
     return Path(settings().home) / "data" / "routing" / "reranker.yml"
 
 
-_cache: Dict[Path, Tuple[float, Optional[Reranker]]] = {}
-_lock = threading.Lock()
-
-
 def load_reranker(path: Optional[Path] = None) -> Optional[Reranker]:
-    """The fitted re-ranker, or None when no weights file exists (then the rules decide)."""
-    path = path or weights_file()
+    """The fitted re-ranker, or None when no weights file exists (then the rules decide).
+    Read once per process, like the models."""
+    return _load(path or weights_file())
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path) -> Optional[Reranker]:
     if not path.exists():
         return None
-    mtime = path.stat().st_mtime
-    with _lock:
-        cached = _cache.get(path)
-        if cached is None or cached[0] != mtime:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-            cached = _cache[path] = (mtime, Reranker({k: float(v) for k, v in (data.get("gewichten") or {}).items()}, float(data.get("intercept", 0.0))))
-    return cached[1]
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return Reranker({k: float(v) for k, v in (data.get("gewichten") or {}).items()}, float(data.get("intercept", 0.0)))

@@ -36,6 +36,11 @@ INTENT_LEEFGEBIED: Dict[str, str] = {
     "vraag_psychisch": "psychisch",
 }
 
+def routed_question(intent: Optional[str]) -> bool:
+    """A question the router decides: about a leefgebied, or "ik weet niet waar ik heen moet"."""
+    return intent in INTENT_LEEFGEBIED or intent == "dont_know_where"
+
+
 # A search hit below this score is a weak guess; the standard door is safer.
 MIN_SEARCH_SCORE = 1.0
 SECONDARY_AREA_FACTOR = 0.7
@@ -168,14 +173,14 @@ class Router:
         self.gemeente = gemeente
         self.index = index or get_index(gemeente, catalogue.root)
         self.meta = catalogue.gemeenten[gemeente].gemeente
-        self._last_search: Optional[Tuple[str, int, Optional[int], List[Hit]]] = None
+        self._last_search: Optional[Tuple[str, Optional[int], List[Hit]]] = None
 
     def search_once(self, text: str, leeftijd: Optional[int]) -> List[Hit]:
         """The catalogue search the rules and the re-ranker both use, computed once per message
         (a search costs a few milliseconds); callers get copies, so they may change scores."""
-        if self._last_search is None or self._last_search[:3] != (text, 10, leeftijd):
-            self._last_search = (text, 10, leeftijd, self.index.search(text, limit=10, include_noodhulp=False, leeftijd=leeftijd))
-        return [copy.copy(hit) for hit in self._last_search[3]]
+        if self._last_search is None or self._last_search[:2] != (text, leeftijd):
+            self._last_search = (text, leeftijd, self.index.search(text, limit=10, include_noodhulp=False, leeftijd=leeftijd))
+        return [copy.copy(hit) for hit in self._last_search[2]]
 
     def _scope_of(self, dienst: Dienst) -> str:
         return self.gemeente if dienst.id in self.catalogue.gemeenten[self.gemeente].diensten else "landelijk"
@@ -229,7 +234,7 @@ class Router:
         (bot/routing/reranker.py) when its weights are there. `confidence` is the intent
         classifier's."""
         advice = self.advise_by_rules(intent, text, leeftijd, broad)
-        if broad or not (intent in INTENT_LEEFGEBIED or intent == "dont_know_where"):
+        if broad or not routed_question(intent):
             return advice
         reranker = load_reranker()
         if reranker is None:
